@@ -1,0 +1,36 @@
+import { z } from 'zod'
+
+import { TimestampSchema } from './common.js'
+import { UserIdSchema } from './ids.js'
+
+export const RoleSchema = z
+  .enum(['admin', 'facilitator'])
+  .meta({ id: 'Role', description: 'admin manages users and sees everything; facilitator runs sessions.' })
+
+export const LoginRequestSchema = z
+  .strictObject({
+    username: z.string().min(1).max(64).meta({ example: 'admin' }),
+    password: z.string().min(1).max(1024),
+  })
+  .meta({ id: 'LoginRequest' })
+
+export const RefreshRequestSchema = z
+  .strictObject({ refresh_token: z.string().min(1).max(512) })
+  .meta({ id: 'RefreshRequest' })
+
+export const TokenResponseSchema = z
+  .object({
+    token: z.string().meta({ description: 'Access token (JWT) for the Authorization header' }),
+    token_type: z.literal('Bearer'),
+    expires_at: TimestampSchema,
+    refresh_token: z
+      .string()
+      .meta({ description: 'Opaque, single-use token that buys a new pair at /auth/refresh' }),
+    refresh_expires_at: TimestampSchema,
+    user: z.object({ user_id: UserIdSchema, username: z.string(), role: RoleSchema }),
+  })
+  .meta({ id: 'TokenResponse' })
+
+export type Role = z.infer<typeof RoleSchema>
+export type LoginRequest = z.infer<typeof LoginRequestSchema>
+export type TokenResponse = z.infer<typeof TokenResponseSchema>
