@@ -19,14 +19,16 @@ export const SessionSummarySchema = z
 
 export const ProgressRequestSchema = z
   .strictObject({
-    start_date: DateSchema.optional().meta({ description: 'First day included; default: no bound' }),
+    start_date: DateSchema.optional().meta({
+      description: 'First day included; default: no bound',
+    }),
     end_date: DateSchema.optional().meta({ description: 'Last day included; default: today' }),
     focus_areas: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
   })
-  .refine(
-    (body) => !body.start_date || !body.end_date || body.start_date <= body.end_date,
-    { message: 'start_date must not be after end_date', path: ['start_date'] },
-  )
+  .refine((body) => !body.start_date || !body.end_date || body.start_date <= body.end_date, {
+    message: 'start_date must not be after end_date',
+    path: ['start_date'],
+  })
   .meta({ id: 'ProgressRequest' })
 
 export const METRIC_DESCRIPTIONS = {
@@ -47,10 +49,9 @@ export const MetricSchema = z
     trend: z.enum(['improving', 'worsening', 'stable', 'insufficient_data']),
     start_value: z.number().nullable(),
     current_value: z.number().nullable(),
-    change_percentage: z
-      .number()
-      .nullable()
-      .meta({ description: 'Change from start to current in % of start; null when start is 0 or unknown' }),
+    change_percentage: z.number().nullable().meta({
+      description: 'Change from start to current in % of start; null when start is 0 or unknown',
+    }),
   })
   .meta({ id: 'ProgressMetric' })
 
@@ -69,7 +70,9 @@ export const ProgressReportSchema = z
           ]),
         ) as Record<MetricName, typeof MetricSchema>,
       )
-      .meta({ description: 'Each metric is measured per completed session, first to last in the period' }),
+      .meta({
+        description: 'Each metric is measured per completed session, first to last in the period',
+      }),
     patterns: z.array(z.object({ description: z.string(), confidence: z.number().min(0).max(1) })),
     recommendations: z.array(z.string()),
   })

@@ -3,9 +3,10 @@ import { z } from 'zod'
 import { TimestampSchema } from './common.js'
 import { UserIdSchema } from './ids.js'
 
-export const RoleSchema = z
-  .enum(['admin', 'facilitator'])
-  .meta({ id: 'Role', description: 'admin manages users and sees everything; facilitator runs sessions.' })
+export const RoleSchema = z.enum(['admin', 'facilitator']).meta({
+  id: 'Role',
+  description: 'admin manages users and sees everything; facilitator runs sessions.',
+})
 
 export const LoginRequestSchema = z
   .strictObject({

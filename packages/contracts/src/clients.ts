@@ -1,6 +1,12 @@
 import { z } from 'zod'
 
-import { DateSchema, MetadataSchema, PageQuerySchema, PaginationSchema, TimestampSchema } from './common.js'
+import {
+  DateSchema,
+  MetadataSchema,
+  PageQuerySchema,
+  PaginationSchema,
+  TimestampSchema,
+} from './common.js'
 import { ClientIdSchema, UserIdSchema } from './ids.js'
 
 const NameSchema = z.string().trim().min(1).max(100)

@@ -6,23 +6,30 @@ export const TimestampSchema = z.iso
 
 export const DateSchema = z.iso.date().meta({ description: 'Calendar date', example: '1990-04-21' })
 
-const JsonValueSchema: z.ZodType<unknown> = z.lazy(() =>
-  z.union([
-    z.string().max(2000),
-    z.number(),
-    z.boolean(),
-    z.null(),
-    z.array(JsonValueSchema).max(100),
-    z.record(z.string().max(100), JsonValueSchema),
-  ]),
-)
+const METADATA_MAX_DEPTH = 5
+
+function depthOf(value: unknown): number {
+  if (value === null || typeof value !== 'object') {
+    return 0
+  }
+
+  const children = Object.values(value as Record<string, unknown>)
+  return 1 + (children.length ? Math.max(...children.map(depthOf)) : 0)
+}
 
 /** Free-form caller data kept with a record; bounded so one record stays small. */
 export const MetadataSchema = z
-  .record(z.string().min(1).max(100), JsonValueSchema)
+  .record(z.string().min(1).max(100), z.unknown())
   .refine((value) => Object.keys(value).length <= 50, 'at most 50 keys')
+  .refine(
+    (value) => depthOf(value) <= METADATA_MAX_DEPTH,
+    `at most ${METADATA_MAX_DEPTH} levels deep`,
+  )
   .refine((value) => JSON.stringify(value).length <= 16_384, 'at most 16 KiB as JSON')
-  .meta({ id: 'Metadata', description: 'Free-form JSON object, at most 50 keys and 16 KiB.' })
+  .meta({
+    id: 'Metadata',
+    description: 'Free-form JSON object: at most 50 keys, 5 levels deep and 16 KiB as JSON.',
+  })
 
 export const PageQuerySchema = z.object({
   page: z.coerce

@@ -36,13 +36,10 @@ export const ErrorEnvelopeSchema = z
     error: z.object({
       code: ErrorCodeSchema,
       message: z.string().meta({ example: 'Request validation failed' }),
-      details: z
-        .record(z.string(), z.unknown())
-        .optional()
-        .meta({
-          description:
-            'Extra facts about the error. Validation errors carry `issues`, a list of {field, reason}.',
-        }),
+      details: z.record(z.string(), z.unknown()).optional().meta({
+        description:
+          'Extra facts about the error. Validation errors carry `issues`, a list of {field, reason}.',
+      }),
       request_id: z.string().meta({ example: 'req_01jf3v9k2m8q4r7t1w5x6y9z0a' }),
     }),
   })

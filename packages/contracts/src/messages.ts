@@ -46,7 +46,8 @@ export const MessageListQuerySchema = z.object({
     .meta({ param: { name: 'limit', in: 'query' }, description: 'At most this many, 1 to 200' }),
   after: MessageIdSchema.optional().meta({
     param: { name: 'after', in: 'query' },
-    description: 'Return messages sent after this message id (exclusive); omit to start at the first',
+    description:
+      'Return messages sent after this message id (exclusive); omit to start at the first',
   }),
 })
 

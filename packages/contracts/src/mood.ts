@@ -30,7 +30,9 @@ export const MoodAnalysisSchema = z
   })
   .meta({ id: 'MoodAnalysis' })
 
-export const RiskCategorySchema = z.enum(['self_harm', 'harm_to_others']).meta({ id: 'RiskCategory' })
+export const RiskCategorySchema = z
+  .enum(['self_harm', 'harm_to_others'])
+  .meta({ id: 'RiskCategory' })
 
 export const RiskFlagSchema = z
   .object({

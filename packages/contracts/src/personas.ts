@@ -38,10 +38,7 @@ export const PersonaFileSchema = z
   .strictObject({
     ...PersonaSchema.shape,
     techniques: z.array(z.string().min(2).max(100)).min(1).max(30),
-    technique_guides: z.record(
-      z.string(),
-      z.array(z.string().min(10).max(600)).min(1).max(20),
-    ),
+    technique_guides: z.record(z.string(), z.array(z.string().min(10).max(600)).min(1).max(20)),
   })
   .superRefine((file, ctx) => {
     for (const technique of file.techniques) {

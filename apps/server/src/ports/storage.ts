@@ -1,11 +1,4 @@
-import type {
-  Insight,
-  Message,
-  Note,
-  RiskFlag,
-  Role,
-  SessionStatus,
-} from '@smartsteps/contracts'
+import type { Insight, Message, Note, RiskFlag, Role, SessionStatus } from '@smartsteps/contracts'
 
 /**
  * The storage port. Every adapter (the embedded SQLite store, MongoDB next) implements it and

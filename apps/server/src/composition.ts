@@ -1,0 +1,89 @@
+import { resolve } from 'node:path'
+
+import type { Config } from './config/schema.js'
+import { createBuiltinEngine } from './engine/builtin/index.js'
+import type { Logger } from './logger.js'
+import type { PersonaEngine } from './ports/persona-engine.js'
+import type { Storage } from './ports/storage.js'
+import { loadJwtSecret } from './secrets.js'
+import { createAnalysisService } from './services/analysis-service.js'
+import { createClientService } from './services/client-service.js'
+import { createHealthService } from './services/health-service.js'
+import { createMessageService } from './services/message-service.js'
+import { createNoteService } from './services/note-service.js'
+import { createPersonaRegistry, loadPersonas } from './services/persona-registry.js'
+import { createSessionService } from './services/session-service.js'
+import { createTokenService } from './services/token-service.js'
+import { createUserService } from './services/user-service.js'
+import { createSqliteStorage } from './storage/sqlite/index.js'
+import { VERSION } from './package-root.js'
+
+export interface Adapters {
+  storage: Storage
+  engine: PersonaEngine
+}
+
+/** Builds the adapters named by the configuration; tests may pass their own instead. */
+export function createAdapters(config: Config): Adapters {
+  return {
+    storage: createSqliteStorage({ dataDir: resolve(config.storage.path) }),
+    engine: createBuiltinEngine(),
+  }
+}
+
+/** The one composition root: every service, wired from config and adapters. */
+export function createServices(config: Config, adapters: Adapters, logger: Logger) {
+  const { storage, engine } = adapters
+  const personas = createPersonaRegistry(loadPersonas(config.personas.path))
+  const jwt = config.security.jwt
+  const tokens = createTokenService(storage, {
+    secret: loadJwtSecret(resolve(config.storage.path), jwt.secret),
+    issuer: jwt.issuer,
+    audience: jwt.audience,
+    accessTtlSeconds: jwt.access_token_ttl_seconds,
+    refreshTtlSeconds: jwt.refresh_token_ttl_seconds,
+  })
+  const users = createUserService(storage)
+  const clients = createClientService(storage)
+
+  let analysis: ReturnType<typeof createAnalysisService> | undefined
+
+  const sessions = createSessionService({
+    storage,
+    clients,
+    personas,
+    onCompleted: async (session) => {
+      try {
+        await analysis!.summarise(session)
+      } catch (error) {
+        logger.error({ err: error, session_id: session.session_id }, 'summary after end failed')
+      }
+    },
+  })
+
+  analysis = createAnalysisService({ storage, sessions, clients, personas })
+
+  const messages = createMessageService({
+    storage,
+    sessions,
+    personas,
+    engine,
+    logger,
+    contextMessages: config.performance.persona_context_messages,
+  })
+
+  return {
+    storage,
+    personas,
+    tokens,
+    users,
+    clients,
+    sessions,
+    messages,
+    notes: createNoteService(storage, sessions),
+    analysis,
+    health: createHealthService(storage, VERSION),
+  }
+}
+
+export type Services = ReturnType<typeof createServices>

@@ -1,0 +1,69 @@
+import { join } from 'node:path'
+
+import { z } from 'zod'
+
+import { PACKAGE_ROOT } from '../package-root.js'
+
+export const DEFAULT_PERSONAS_DIR = join(PACKAGE_ROOT, 'personas')
+
+/**
+ * The server configuration. Keys follow the reference's layout (server, storage, security,
+ * performance); unknown keys are rejected so a typo never silently falls back to a default.
+ */
+export const ConfigSchema = z.strictObject({
+  server: z
+    .strictObject({
+      host: z.string().min(1).default('127.0.0.1'),
+      port: z.number().int().min(0).max(65_535).default(8543),
+      body_limit_bytes: z
+        .number()
+        .int()
+        .min(1024)
+        .max(64 * 1024 * 1024)
+        .default(1024 * 1024),
+      compression: z.boolean().default(true),
+    })
+    .prefault({}),
+  storage: z
+    .strictObject({
+      type: z.literal('file').default('file'),
+      path: z.string().min(1).default('./data'),
+    })
+    .prefault({}),
+  security: z
+    .strictObject({
+      jwt: z
+        .strictObject({
+          secret: z
+            .string()
+            .min(32, 'must be at least 32 characters')
+            .optional()
+            .describe('HS256 key; when absent one is generated once into the data directory'),
+          issuer: z.string().min(1).default('smartsteps'),
+          audience: z.string().min(1).default('smartsteps-api'),
+          access_token_ttl_seconds: z.number().int().min(60).max(86_400).default(900),
+          refresh_token_ttl_seconds: z
+            .number()
+            .int()
+            .min(300)
+            .max(90 * 86_400)
+            .default(14 * 86_400),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+  performance: z
+    .strictObject({
+      persona_context_messages: z.number().int().min(1).max(200).default(12),
+    })
+    .prefault({}),
+  personas: z.strictObject({ path: z.string().min(1).default(DEFAULT_PERSONAS_DIR) }).prefault({}),
+  logging: z
+    .strictObject({
+      level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    })
+    .prefault({}),
+})
+
+export type Config = z.infer<typeof ConfigSchema>
+export type ConfigInput = z.input<typeof ConfigSchema>

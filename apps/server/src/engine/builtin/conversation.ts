@@ -1,0 +1,124 @@
+import type { Message, PersonaFile } from '@smartsteps/contracts'
+
+import {
+  detectTopics,
+  keyPhrase,
+  readText,
+  swapPronouns,
+  type TextReading,
+  type Topic,
+  TOPIC_DEFINITIONS,
+} from '../../language/index.js'
+import type { ReplyRequest, SupportStrategy } from '../../ports/persona-engine.js'
+import { recogniseStrategy } from './recognise-strategy.js'
+import { hash } from './seed.js'
+import type { Style } from './style.js'
+
+/** What the engine knows when it writes a reply. */
+export interface Conversation {
+  persona: PersonaFile
+  style: Style
+  goals: string[]
+  reading: TextReading
+  topic: Topic | null
+  /** How to name the topic back: "your exams", or the topic's own reference. */
+  topicRef: string | null
+  /** The client's point in the listener's words: "your boss ignores you". */
+  phrase: string | null
+  /** Strategies and contents of the persona's earlier replies, most recent first. */
+  previousStrategies: (SupportStrategy | null)[]
+  previousReplies: string[]
+  /** How many client messages of the recent window came before this one. */
+  earlierClientTurns: number
+  greeting: boolean
+  helpSeeking: boolean
+  infoSeeking: boolean
+  seed: number
+}
+
+/** Below this a topic is too faintly present to talk about. */
+const TOPIC_FLOOR = 0.5
+
+/** How many earlier client messages may lend their topic to a short reply like "yes". */
+const TOPIC_MEMORY = 3
+
+const GREETING =
+  /^(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening)|hi there|hello there)\b[\s\p{P}\p{S}]*(?:(?:doctor|dr|there|everyone)\b[\s\p{P}\p{S}]*)?(?:how are you\b[\s\p{P}\p{S}]*)?$/iu
+
+const HELP_SEEKING =
+  /\b(?:what (?:should|can|could|do) i do|any (?:advice|tips|suggestions|ideas)|how (?:can|do|should|could) i|help me|what would you (?:suggest|recommend|do)|do you have (?:any )?(?:advice|suggestions|tips)|what can i try|how to (?:cope|deal|stop|get over))\b/i
+
+const INFO_SEEKING =
+  /\b(?:why (?:do|does|am|is|can't|cannot|would)|is (?:it|this|that) normal|is something wrong with me|am i (?:normal|crazy|overreacting)|what (?:is|does) .{1,40} mean|how common|does everyone)\b/i
+
+/** Reads the request into what the strategies need. */
+export function readConversation(request: ReplyRequest): Conversation {
+  const { persona, goals, clientMessage } = request
+  const earlier = request.recentMessages.filter((message) => message.id !== clientMessage.id)
+  const personaReplies = earlier.filter((message) => message.sender_type === 'persona').reverse()
+  const earlierClient = earlier.filter((message) => message.sender_type === 'client').reverse()
+  const text = clientMessage.content
+  const reading = readText(text)
+  const topicMatch = currentTopic(reading, text, earlierClient)
+
+  return {
+    persona,
+    style: persona.communication_style,
+    goals: goals.map((goal) => goal.trim()).filter(Boolean),
+    reading,
+    topic: topicMatch?.topic ?? null,
+    topicRef: topicMatch ? referenceTo(topicMatch.topic, topicMatch.cue, topicMatch.text) : null,
+    phrase: quotable(text),
+    previousStrategies: personaReplies.map((message) => recogniseStrategy(message.content)),
+    previousReplies: personaReplies.map((message) => message.content),
+    earlierClientTurns: earlierClient.length,
+    greeting: GREETING.test(text.trim()),
+    helpSeeking: HELP_SEEKING.test(text),
+    infoSeeking: INFO_SEEKING.test(text),
+    seed: hash(`${clientMessage.session_id}:${clientMessage.id}:${persona.persona_id}`),
+  }
+}
+
+function currentTopic(reading: TextReading, text: string, earlierClient: Message[]) {
+  const now = reading.topics[0]
+
+  if (now && now.score >= TOPIC_FLOOR) {
+    return { ...now, text }
+  }
+
+  for (const message of earlierClient.slice(0, TOPIC_MEMORY)) {
+    const before = detectTopics(message.content)[0]
+
+    if (before && before.score >= TOPIC_FLOOR) {
+      return { ...before, text: message.content }
+    }
+  }
+
+  return now ? { ...now, text } : null
+}
+
+/**
+ * "my exams" becomes "your exams"; a cue the client did not make their own falls back to the
+ * topic's reference ("what is happening at work").
+ */
+function referenceTo(topic: Topic, cue: string, source: string): string {
+  if (cue.startsWith('my ')) {
+    return `your ${cue.slice(3)}`
+  }
+
+  const owned = new RegExp(`\\bmy ${cue.replace(/[^\w ]/g, '')}\\b`, 'i')
+  return owned.test(source) ? `your ${cue}` : TOPIC_DEFINITIONS[topic].reference
+}
+
+/** The client's key phrase turned round to the listener, or null when there is none. */
+function quotable(text: string): string | null {
+  const phrase = keyPhrase(text)
+
+  if (!phrase || phrase.split(' ').length < 3) {
+    return null
+  }
+
+  // Braces would read as template slots to a later fill; the client never needs them quoted.
+  const swapped = swapPronouns(phrase).replace(/[{}]/g, '')
+  return /^I\b/.test(swapped) ? swapped : swapped.charAt(0).toLowerCase() + swapped.slice(1)
+}

@@ -1,0 +1,57 @@
+import type { SupportStrategy } from '../../ports/persona-engine.js'
+import { GREETINGS, TEMPLATES } from './phrasebook.js'
+import { SAFETY_SIGNATURE } from './safety.js'
+import { expand } from './style.js'
+
+/** The shortest literal stretch of a template that may identify it. */
+const MIN_SIGNATURE = 10
+
+/** The longest literal stretch of a template, in full forms: what every rendering of it keeps. */
+export function signatureOf(text: string): string {
+  return expand(text)
+    .split(/\{\w+\}/)
+    .map((part) => part.trim())
+    .sort((a, b) => b.length - a.length)[0]!
+}
+
+type Signature = [signature: string, strategy: SupportStrategy]
+
+const TEMPLATE_SIGNATURES: Signature[] = Object.entries(TEMPLATES).flatMap(
+  ([strategy, templates]) =>
+    templates.map((template): Signature => [
+      signatureOf(template.text),
+      strategy as SupportStrategy,
+    ]),
+)
+
+const SIGNATURES: Signature[] = [
+  ...TEMPLATE_SIGNATURES,
+  ...GREETINGS.map((template): Signature => [signatureOf(template.text), 'question']),
+  [expand(SAFETY_SIGNATURE), 'information'] satisfies Signature,
+].filter(([signature]) => signature.length >= MIN_SIGNATURE)
+
+/**
+ * The strategy of a reply this engine wrote, read back from its wording, so the engine needs
+ * no memory of its own to avoid repeating itself. Null for replies it did not write.
+ */
+export function recogniseStrategy(reply: string): SupportStrategy | null {
+  const text = expand(reply)
+  let found: SupportStrategy | null = null
+  let position = Infinity
+
+  for (const [signature, strategy] of SIGNATURES) {
+    const at = text.indexOf(signature)
+
+    if (at >= 0 && at < position) {
+      found = strategy
+      position = at
+    }
+  }
+
+  return found
+}
+
+/** Whether a reply already used this template, so the next one can pick another. */
+export function usedTemplate(reply: string, templateText: string): boolean {
+  return expand(reply).includes(signatureOf(templateText))
+}

@@ -1,0 +1,11 @@
+import type { Actor } from '../domain/actor.js'
+import type { Logger } from '../logger.js'
+
+/** What middleware puts on each request's context for the handlers. */
+export interface AppEnv {
+  Variables: {
+    requestId: string
+    logger: Logger
+    actor: Actor
+  }
+}

@@ -1,0 +1,23 @@
+import type { MiddlewareHandler } from 'hono'
+
+import type { TokenService } from '../../services/token-service.js'
+import type { AppEnv } from '../env.js'
+import { errorResponse } from '../errors.js'
+
+const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/
+
+/** Requires `Authorization: Bearer <access token>` and puts the actor on the context. */
+export function authenticate(tokens: TokenService): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const match = BEARER.exec(c.req.header('authorization') ?? '')
+
+    if (!match) {
+      c.header('WWW-Authenticate', 'Bearer realm="smartsteps"')
+      return errorResponse(c, 'authentication_error', 'Missing or malformed Authorization header')
+    }
+
+    c.set('actor', await tokens.verifyAccessToken(match[1]!))
+
+    await next()
+  }
+}

@@ -1,0 +1,39 @@
+import type { MiddlewareHandler } from 'hono'
+
+import { newId } from '../../domain/ids.js'
+import type { Logger } from '../../logger.js'
+import type { AppEnv } from '../env.js'
+
+const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/
+
+/**
+ * Gives every request an id (a sane incoming X-Request-Id is kept, so calls can be traced
+ * across services), a logger carrying it, and one access log line when the response is sent.
+ * The log line holds the route pattern, never the query string or body.
+ */
+export function requestContext(logger: Logger): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const incoming = c.req.header('x-request-id')
+    const requestId = incoming && ACCEPTABLE_REQUEST_ID.test(incoming) ? incoming : newId('request')
+    const started = performance.now()
+    const requestLogger = logger.child({ request_id: requestId })
+
+    c.set('requestId', requestId)
+    c.set('logger', requestLogger)
+
+    await next()
+
+    c.header('X-Request-Id', requestId)
+
+    requestLogger.info(
+      {
+        method: c.req.method,
+        route: c.req.routePath,
+        status: c.res.status,
+        duration_ms: Math.round((performance.now() - started) * 100) / 100,
+        user_id: c.get('actor')?.userId,
+      },
+      'request',
+    )
+  }
+}

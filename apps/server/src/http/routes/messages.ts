@@ -1,0 +1,66 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+
+import {
+  CreateMessageRequestSchema,
+  CreateMessageResponseSchema,
+  MessageListQuerySchema,
+  MessageListSchema,
+} from '@smartsteps/contracts'
+
+import type { Services } from '../../composition.js'
+import type { AppEnv } from '../env.js'
+import { SessionParamsSchema } from './params.js'
+import {
+  AUTHENTICATED_ERRORS,
+  BEARER_SECURITY,
+  BODY_ERRORS,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+} from './route-helpers.js'
+
+const common = { tags: ['messages'], security: BEARER_SECURITY }
+
+const postMessage = createRoute({
+  ...common,
+  method: 'post',
+  path: '/api/v1/sessions/{session_id}/messages',
+  summary: 'Add a message to an active session',
+  description:
+    'A client message is answered by the persona before this call returns: the reply is stored in the transcript and returned as `persona_reply`. Messages of one session are processed in arrival order.',
+  request: { params: SessionParamsSchema, ...jsonBody(CreateMessageRequestSchema) },
+  responses: {
+    201: jsonResponse(CreateMessageResponseSchema, 'The stored message and the persona reply'),
+    ...errorResponses(...AUTHENTICATED_ERRORS, 'resource_not_found', 'conflict', ...BODY_ERRORS),
+  },
+})
+
+const listMessages = createRoute({
+  ...common,
+  method: 'get',
+  path: '/api/v1/sessions/{session_id}/messages',
+  summary: 'Read the transcript in order, a page at a time',
+  request: { params: SessionParamsSchema, query: MessageListQuerySchema },
+  responses: {
+    200: jsonResponse(MessageListSchema, 'One page of messages'),
+    ...errorResponses(...AUTHENTICATED_ERRORS, 'resource_not_found', 'validation_error'),
+  },
+})
+
+export function registerMessageRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
+  app.openapi(postMessage, async (c) => {
+    const { session_id } = c.req.valid('param')
+    return c.json(
+      await services.messages.post(c.get('actor'), session_id, c.req.valid('json')),
+      201,
+    )
+  })
+
+  app.openapi(listMessages, async (c) => {
+    const { session_id } = c.req.valid('param')
+    return c.json(
+      await services.messages.list(c.get('actor'), session_id, c.req.valid('query')),
+      200,
+    )
+  })
+}

@@ -1,0 +1,35 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+
+import { CreateNoteRequestSchema, NoteSchema } from '@smartsteps/contracts'
+
+import type { Services } from '../../composition.js'
+import type { AppEnv } from '../env.js'
+import { SessionParamsSchema } from './params.js'
+import {
+  AUTHENTICATED_ERRORS,
+  BEARER_SECURITY,
+  BODY_ERRORS,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+} from './route-helpers.js'
+
+const addNote = createRoute({
+  tags: ['notes'],
+  security: BEARER_SECURITY,
+  method: 'post',
+  path: '/api/v1/sessions/{session_id}/notes',
+  summary: 'Add a facilitator note to a session (any status)',
+  request: { params: SessionParamsSchema, ...jsonBody(CreateNoteRequestSchema) },
+  responses: {
+    201: jsonResponse(NoteSchema, 'The stored note'),
+    ...errorResponses(...AUTHENTICATED_ERRORS, 'resource_not_found', ...BODY_ERRORS),
+  },
+})
+
+export function registerNoteRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
+  app.openapi(addNote, async (c) => {
+    const { session_id } = c.req.valid('param')
+    return c.json(await services.notes.add(c.get('actor'), session_id, c.req.valid('json')), 201)
+  })
+}

@@ -1,0 +1,62 @@
+import { ERROR_STATUS, type ErrorCode, ErrorEnvelopeSchema } from '@smartsteps/contracts'
+import type { z } from 'zod'
+
+const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
+  invalid_request: 'Malformed request, e.g. a body that is not JSON',
+  authentication_error: 'Missing, invalid or expired credentials',
+  permission_denied: 'Authenticated, but not allowed to do this',
+  resource_not_found: 'No such resource, or not one the caller may see',
+  conflict: 'The resource is not in a state that allows this',
+  payload_too_large: 'The body exceeds the configured limit',
+  unsupported_media_type: 'The body is not application/json',
+  validation_error: 'The request does not match the contract; details.issues lists each problem',
+  rate_limited: 'Too many requests; retry after the Retry-After header',
+  internal_error: 'Unexpected server error; quote the request id',
+  service_unavailable: 'The server cannot serve requests right now',
+}
+
+/** The standard error responses a route declares, so the spec and the SDK know them. */
+export function errorResponses(...codes: ErrorCode[]) {
+  const responses: Record<
+    number,
+    { description: string; content: Record<string, { schema: typeof ErrorEnvelopeSchema }> }
+  > = {}
+
+  for (const code of new Set<ErrorCode>([...codes, 'internal_error'])) {
+    const status = ERROR_STATUS[code]
+    const existing = responses[status]
+    const description = ERROR_DESCRIPTIONS[code]
+
+    responses[status] = {
+      description: existing ? `${existing.description}; ${description}` : description,
+      content: { 'application/json': { schema: ErrorEnvelopeSchema } },
+    }
+  }
+
+  return responses
+}
+
+/** Errors every authenticated JSON route can answer with. */
+export const AUTHENTICATED_ERRORS: ErrorCode[] = ['authentication_error']
+export const BODY_ERRORS: ErrorCode[] = [
+  'invalid_request',
+  'payload_too_large',
+  'unsupported_media_type',
+  'validation_error',
+]
+
+export function jsonBody<T extends z.ZodType>(schema: T, description?: string) {
+  return {
+    body: {
+      required: true,
+      ...(description ? { description } : {}),
+      content: { 'application/json': { schema } },
+    },
+  }
+}
+
+export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } }
+}
+
+export const BEARER_SECURITY = [{ bearerAuth: [] }]

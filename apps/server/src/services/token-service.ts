@@ -1,0 +1,142 @@
+import { createHash, randomBytes } from 'node:crypto'
+
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose'
+
+import type { Role } from '@smartsteps/contracts'
+
+import type { Actor } from '../domain/actor.js'
+import { unauthenticated } from '../domain/errors.js'
+import { newId } from '../domain/ids.js'
+import type { Storage, UserRecord } from '../ports/storage.js'
+
+export interface TokenSettings {
+  secret: Uint8Array
+  issuer: string
+  audience: string
+  accessTtlSeconds: number
+  refreshTtlSeconds: number
+}
+
+export interface IssuedTokens {
+  token: string
+  token_type: 'Bearer'
+  expires_at: string
+  refresh_token: string
+  refresh_expires_at: string
+  user: { user_id: string; username: string; role: Role }
+}
+
+const ALGORITHM = 'HS256'
+const ACCESS_TOKEN_TYPE = 'access'
+
+function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex')
+}
+
+/**
+ * Access tokens are short-lived JWTs; refresh tokens are opaque random strings stored only as a
+ * hash, single-use, rotated on every refresh. Presenting a spent refresh token revokes every
+ * token of its family, since it means the token was copied.
+ */
+export function createTokenService(storage: Storage, settings: TokenSettings) {
+  async function issue(user: UserRecord, familyId = newId('refreshToken')): Promise<IssuedTokens> {
+    const now = Date.now()
+    const expiresAt = new Date(now + settings.accessTtlSeconds * 1000)
+    const refreshExpiresAt = new Date(now + settings.refreshTtlSeconds * 1000)
+
+    const token = await new SignJWT({
+      role: user.role,
+      username: user.username,
+      typ: ACCESS_TOKEN_TYPE,
+    })
+      .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+      .setSubject(user.user_id)
+      .setIssuer(settings.issuer)
+      .setAudience(settings.audience)
+      .setIssuedAt(Math.floor(now / 1000))
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .setJti(randomBytes(12).toString('hex'))
+      .sign(settings.secret)
+
+    const refreshToken = `rt_${randomBytes(32).toString('base64url')}`
+
+    await storage.refreshTokens.create({
+      token_id: newId('refreshToken'),
+      token_hash: sha256(refreshToken),
+      user_id: user.user_id,
+      family_id: familyId,
+      expires_at: refreshExpiresAt.toISOString(),
+      created_at: new Date(now).toISOString(),
+      used_at: null,
+      revoked_at: null,
+    })
+
+    return {
+      token,
+      token_type: 'Bearer',
+      expires_at: expiresAt.toISOString(),
+      refresh_token: refreshToken,
+      refresh_expires_at: refreshExpiresAt.toISOString(),
+      user: { user_id: user.user_id, username: user.username, role: user.role },
+    }
+  }
+
+  async function verifyAccessToken(token: string): Promise<Actor> {
+    try {
+      const { payload } = await jwtVerify(token, settings.secret, {
+        algorithms: [ALGORITHM],
+        issuer: settings.issuer,
+        audience: settings.audience,
+        requiredClaims: ['exp', 'iat', 'sub'],
+      })
+
+      if (payload.typ !== ACCESS_TOKEN_TYPE || typeof payload.sub !== 'string') {
+        throw unauthenticated('Not an access token')
+      }
+
+      const user = await storage.users.get(payload.sub)
+
+      if (!user || !user.active) {
+        throw unauthenticated('The account behind this token is not active')
+      }
+
+      return { userId: user.user_id, username: user.username, role: user.role }
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) {
+        throw unauthenticated('Access token expired; refresh it at /api/v1/auth/refresh')
+      }
+
+      if (error instanceof joseErrors.JOSEError) {
+        throw unauthenticated('Invalid access token')
+      }
+
+      throw error
+    }
+  }
+
+  async function refresh(refreshToken: string): Promise<IssuedTokens> {
+    const record = await storage.refreshTokens.getByHash(sha256(refreshToken))
+    const now = new Date().toISOString()
+
+    if (!record || record.revoked_at || record.expires_at <= now) {
+      throw unauthenticated('Invalid or expired refresh token')
+    }
+
+    if (!(await storage.refreshTokens.markUsed(record.token_id, now))) {
+      await storage.refreshTokens.revokeFamily(record.family_id, now)
+      throw unauthenticated('Refresh token already used; every session of this login is revoked')
+    }
+
+    const user = await storage.users.get(record.user_id)
+
+    if (!user || !user.active) {
+      throw unauthenticated('The account is not active')
+    }
+
+    return issue(user, record.family_id)
+  }
+
+  return { issue, verifyAccessToken, refresh }
+}
+
+export type TokenService = ReturnType<typeof createTokenService>

@@ -1,0 +1,118 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { loadConfig } from '../config/load.js'
+import type { ConfigInput } from '../config/schema.js'
+import { createLogger } from '../logger.js'
+import { type RunningServer, startServer } from '../server.js'
+
+export const ADMIN_PASSWORD = 'admin-password-for-tests'
+
+export interface TestServer extends RunningServer {
+  dataDir: string
+  /** fetch against the listening server with JSON in and out. */
+  call(method: string, path: string, options?: CallOptions): Promise<CallResult>
+  login(username?: string, password?: string): Promise<string>
+  /** Creates a facilitator and returns their access token. */
+  facilitator(username: string): Promise<string>
+}
+
+export interface CallOptions {
+  token?: string
+  body?: unknown
+  rawBody?: string
+  headers?: Record<string, string>
+}
+
+export interface CallResult {
+  status: number
+  headers: Headers
+  /** Parsed JSON (or text); each test asserts the fields it cares about. */
+  body: any
+}
+
+/** A real server on 127.0.0.1 and a random port, over a fresh data directory. */
+export async function startTestServer(overrides: Partial<ConfigInput> = {}): Promise<TestServer> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'smartsteps-test-'))
+  const config = loadConfig({ env: {} })
+  const merged = {
+    ...config,
+    ...overrides,
+    server: { ...config.server, host: '127.0.0.1', port: 0, ...overrides.server },
+    storage: { type: 'file' as const, path: dataDir },
+    logging: { level: 'silent' as const },
+  }
+  const running = await startServer(merged as typeof config, {
+    adminPassword: ADMIN_PASSWORD,
+    logger: createLogger('silent'),
+  })
+
+  async function call(
+    method: string,
+    path: string,
+    options: CallOptions = {},
+  ): Promise<CallResult> {
+    const headers: Record<string, string> = { ...options.headers }
+
+    if (options.token) {
+      headers.authorization = `Bearer ${options.token}`
+    }
+
+    let body: string | undefined = options.rawBody
+
+    if (options.body !== undefined) {
+      body = JSON.stringify(options.body)
+      headers['content-type'] ??= 'application/json'
+    }
+
+    const response = await fetch(`${running.url}${path}`, { method, headers, body })
+    const text = await response.text()
+    let parsed: unknown = text
+
+    try {
+      parsed = text ? JSON.parse(text) : null
+    } catch {
+      // not JSON: the test sees the text
+    }
+
+    return { status: response.status, headers: response.headers, body: parsed }
+  }
+
+  async function login(username = 'admin', password = ADMIN_PASSWORD) {
+    const response = await call('POST', '/api/v1/auth/login', { body: { username, password } })
+
+    if (response.status !== 200) {
+      throw new Error(`login failed: ${response.status} ${JSON.stringify(response.body)}`)
+    }
+
+    return response.body.token as string
+  }
+
+  async function facilitator(username: string) {
+    const adminToken = await login()
+    const password = `${username}-password-123`
+    const created = await call('POST', '/api/v1/users', {
+      token: adminToken,
+      body: { username, email: `${username}@example.test`, password, role: 'facilitator' },
+    })
+
+    if (created.status !== 201) {
+      throw new Error(`user creation failed: ${created.status} ${JSON.stringify(created.body)}`)
+    }
+
+    return login(username, password)
+  }
+
+  return {
+    ...running,
+    dataDir,
+    call,
+    login,
+    facilitator,
+    async close() {
+      await running.close()
+      await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}
