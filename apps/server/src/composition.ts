@@ -1,8 +1,10 @@
 import { resolve } from 'node:path'
 
+import { createInProcessBus } from './bus/in-process-bus.js'
 import type { Config } from './config/schema.js'
 import { createBuiltinEngine } from './engine/builtin/index.js'
 import type { Logger } from './logger.js'
+import type { EventBus } from './ports/event-bus.js'
 import type { PersonaEngine } from './ports/persona-engine.js'
 import type { Storage } from './ports/storage.js'
 import { loadJwtSecret } from './secrets.js'
@@ -14,6 +16,8 @@ import { createNoteService } from './services/note-service.js'
 import { createPersonaRegistry, loadPersonas } from './services/persona-registry.js'
 import { createSessionService } from './services/session-service.js'
 import { createTokenService } from './services/token-service.js'
+import { createTypingService } from './services/typing-service.js'
+import { createTicketStore } from './realtime/tickets.js'
 import { createUserService } from './services/user-service.js'
 import { createSqliteStorage } from './storage/sqlite/index.js'
 import { VERSION } from './package-root.js'
@@ -21,6 +25,7 @@ import { VERSION } from './package-root.js'
 export interface Adapters {
   storage: Storage
   engine: PersonaEngine
+  bus: EventBus
 }
 
 /** Builds the adapters named by the configuration; tests may pass their own instead. */
@@ -28,12 +33,13 @@ export function createAdapters(config: Config): Adapters {
   return {
     storage: createSqliteStorage({ dataDir: resolve(config.storage.path) }),
     engine: createBuiltinEngine(),
+    bus: createInProcessBus(),
   }
 }
 
 /** The one composition root: every service, wired from config and adapters. */
 export function createServices(config: Config, adapters: Adapters, logger: Logger) {
-  const { storage, engine } = adapters
+  const { storage, engine, bus } = adapters
   const personas = createPersonaRegistry(loadPersonas(config.personas.path))
   const jwt = config.security.jwt
   const tokens = createTokenService(storage, {
@@ -50,6 +56,7 @@ export function createServices(config: Config, adapters: Adapters, logger: Logge
 
   const sessions = createSessionService({
     storage,
+    bus,
     clients,
     personas,
     onCompleted: async (session) => {
@@ -65,6 +72,7 @@ export function createServices(config: Config, adapters: Adapters, logger: Logge
 
   const messages = createMessageService({
     storage,
+    bus,
     sessions,
     personas,
     engine,
@@ -74,6 +82,7 @@ export function createServices(config: Config, adapters: Adapters, logger: Logge
 
   return {
     storage,
+    bus,
     personas,
     tokens,
     users,
@@ -81,6 +90,8 @@ export function createServices(config: Config, adapters: Adapters, logger: Logge
     sessions,
     messages,
     notes: createNoteService(storage, sessions),
+    realtime: createTypingService(bus, sessions),
+    tickets: createTicketStore(config.realtime.ticket_ttl_seconds),
     analysis,
     health: createHealthService(storage, VERSION),
   }

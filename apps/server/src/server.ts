@@ -1,3 +1,4 @@
+import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 import { serve } from '@hono/node-server'
@@ -6,6 +7,7 @@ import { type Adapters, createAdapters, createServices } from './composition.js'
 import type { Config } from './config/schema.js'
 import { createApp } from './http/app.js'
 import { createLogger, type Logger } from './logger.js'
+import { attachRealtimeGateway } from './realtime/gateway.js'
 
 export interface StartOptions {
   adapters?: Adapters
@@ -62,6 +64,17 @@ export async function startServer(
     throw error
   }
 
+  const gateway = attachRealtimeGateway(server as Server, services, config.realtime, logger)
+
+  // A malformed request line or oversized headers must never take the process down.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+    } else {
+      socket.destroy()
+    }
+  })
+
   const { port } = server.address() as AddressInfo
   const host = config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host
 
@@ -73,7 +86,9 @@ export async function startServer(
     app,
     services,
     async close() {
+      await gateway.close()
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      await adapters.bus.close()
       await adapters.storage.close()
     },
   }

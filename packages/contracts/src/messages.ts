@@ -9,10 +9,20 @@ export const SenderTypeSchema = z
 
 export const MESSAGE_MAX_LENGTH = 8000
 
+/**
+ * A caller-chosen key that makes sending a message idempotent: a second send with the same key
+ * to the same session, over REST or WebSocket, stores nothing new and answers with the first.
+ */
+export const ClientMessageIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, '1-64 letters, digits, dashes or underscores')
+  .meta({ example: 'c-7f3a9e21' })
+
 export const CreateMessageRequestSchema = z
   .strictObject({
     content: z.string().trim().min(1).max(MESSAGE_MAX_LENGTH),
     sender_type: SenderTypeSchema,
+    client_message_id: ClientMessageIdSchema.optional(),
   })
   .meta({ id: 'CreateMessageRequest' })
 
@@ -26,6 +36,12 @@ export const MessageSchema = z
     }),
     content: z.string(),
     timestamp: TimestampSchema,
+    client_message_id: ClientMessageIdSchema.optional().meta({
+      description: 'The idempotency key the sender gave, if any',
+    }),
+    in_reply_to: MessageIdSchema.optional().meta({
+      description: 'For a persona reply, the client message it answers',
+    }),
   })
   .meta({ id: 'Message' })
 

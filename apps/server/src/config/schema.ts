@@ -57,6 +57,41 @@ export const ConfigSchema = z.strictObject({
       persona_context_messages: z.number().int().min(1).max(200).default(12),
     })
     .prefault({}),
+  realtime: z
+    .strictObject({
+      allowed_origins: z
+        .array(z.string().url())
+        .default([])
+        .describe('Browser origins allowed to open /ws; requests without Origin are not browsers'),
+      max_frame_bytes: z
+        .number()
+        .int()
+        .min(1024)
+        .max(16 * 1024 * 1024)
+        .default(64 * 1024),
+      heartbeat_seconds: z.number().int().min(1).max(600).default(30),
+      ticket_ttl_seconds: z.number().int().min(5).max(600).default(30),
+      messages_per_second: z.number().min(0.1).max(10_000).default(10),
+      message_burst: z.number().int().min(1).max(10_000).default(30),
+      rate_limit_strikes: z
+        .number()
+        .int()
+        .min(1)
+        .max(1000)
+        .default(20)
+        .describe('Rate-limited frames in a row after which the connection is closed with 1008'),
+      shed_typing_above_bytes: z
+        .number()
+        .int()
+        .min(1024)
+        .default(256 * 1024),
+      max_send_buffer_bytes: z
+        .number()
+        .int()
+        .min(4096)
+        .default(1024 * 1024),
+    })
+    .prefault({}),
   personas: z.strictObject({ path: z.string().min(1).default(DEFAULT_PERSONAS_DIR) }).prefault({}),
   logging: z
     .strictObject({

@@ -18,6 +18,7 @@ import { registerHealthRoutes } from './routes/health.js'
 import { registerMessageRoutes } from './routes/messages.js'
 import { registerNoteRoutes } from './routes/notes.js'
 import { registerPersonaRoutes } from './routes/personas.js'
+import { registerRealtimeRoutes } from './routes/realtime.js'
 import { registerSessionRoutes } from './routes/sessions.js'
 import { registerUserRoutes } from './routes/users.js'
 
@@ -34,6 +35,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
   registerMessageRoutes(app, services)
   registerNoteRoutes(app, services)
   registerAnalysisRoutes(app, services)
+  registerRealtimeRoutes(app, services)
   registerSecuritySchemes(app)
 }
 

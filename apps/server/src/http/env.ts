@@ -7,5 +7,7 @@ export interface AppEnv {
     requestId: string
     logger: Logger
     actor: Actor
+    /** When the credential behind `actor` stops being valid, in ms since the epoch. */
+    credentialExpiresAt: number
   }
 }

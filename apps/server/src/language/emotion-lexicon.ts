@@ -75,13 +75,6 @@ export const EMOTION_LEXICON: Record<Exclude<Mood, 'neutral'>, Record<string, nu
     'staying at home': 0.5,
     'same every day': 0.7,
     'worst year': 0.6,
-    // Low mood that lasts is the mark of depression rather than passing sadness.
-    'for months': 0.5,
-    'for years': 0.5,
-    'most of the time': 0.5,
-    'all the time': 0.3,
-    'every day': 0.3,
-    'since i was': 0.4,
     'want to die': 1.5,
     'kill myself': 1.5,
     'end my life': 1.5,

@@ -8,6 +8,9 @@ const MAX_WORDS = 16
 const LEADING_FILLER =
   /^(?:(?:and|but|so|well|also|honestly|basically|actually|like|um+|uh+|yeah|yes|no|ok|okay|i mean|i guess|i think that|to be honest)\b[\s,]*)+/i
 
+/** A very long message is searched for its point in its opening sentences only. */
+const MAX_SENTENCES = 30
+
 /** Below this a sentence says too little about the client to quote back. */
 const MIN_SALIENCE = 0.7
 
@@ -24,7 +27,7 @@ const DANGLING =
  * // 'my girlfriend left me last week and I cannot sleep'
  */
 export function keyPhrase(text: string): string | null {
-  const sentences = splitSentences(text)
+  const sentences = splitSentences(text).slice(0, MAX_SENTENCES)
   const statements = sentences.filter((sentence) => !/\?\s*$/.test(sentence))
   const best = mostSalient(statements) ?? mostSalient(sentences)
 

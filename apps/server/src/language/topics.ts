@@ -238,7 +238,7 @@ export const TOPIC_DEFINITIONS: Record<Topic, TopicDefinition> = {
       awake: 0.7,
       nightmares: 0.8,
       tired: 0.4,
-      bed: 0.4,
+      bed: 0.3,
       nap: 0.6,
       'stay up': 0.8,
       'up all night': 1,

@@ -4,6 +4,8 @@ import { emptyScores, type MoodScores, scoreEmotions, totalEvidenceOf } from './
 import { moodOf, withTopicHints } from './mood.js'
 import { detectTopics, type Topic, type TopicMatch } from './topics.js'
 
+const EARLY_BONUS = 0.6
+
 /** One message may speak for a topic this much at most, so a long list does not outweigh. */
 const TOPIC_PER_TEXT = 1.5
 
@@ -23,8 +25,8 @@ export function moodOfTexts(texts: string[]): MoodAnalysis {
   const scores = emptyScores()
   const topics = new Map<Topic, number>()
 
-  for (const text of texts) {
-    addInto(scores, scoreEmotions(text))
+  for (const [index, text] of texts.entries()) {
+    addInto(scores, scoreEmotions(text), presentingWeight(index, texts.length))
 
     for (const { topic, score } of detectTopics(text)) {
       topics.set(topic, (topics.get(topic) ?? 0) + Math.min(TOPIC_PER_TEXT, score))
@@ -42,8 +44,17 @@ export function moodOfTexts(texts: string[]): MoodAnalysis {
   return moodOf(withTopicHints(scores, matches), totalEvidenceOf(scores))
 }
 
-function addInto(total: MoodScores, scores: MoodScores) {
+/**
+ * Clients tend to state what brought them early; later messages answer the listener's questions
+ * and suggestions. Early messages therefore count for more: the first for 1 + EARLY_BONUS, the
+ * last for 1, those between in proportion.
+ */
+function presentingWeight(index: number, count: number): number {
+  return 1 + EARLY_BONUS * (1 - index / Math.max(1, count - 1))
+}
+
+function addInto(total: MoodScores, scores: MoodScores, weight: number) {
   for (const mood of Object.keys(total) as (keyof MoodScores)[]) {
-    total[mood] += scores[mood]
+    total[mood] += scores[mood] * weight
   }
 }

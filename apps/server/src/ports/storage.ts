@@ -155,16 +155,20 @@ export interface SessionRepository {
 export type MessageRecord = Message
 
 export type AppendResult =
-  | { ok: true; messages: MessageRecord[] }
+  | { ok: true; messages: MessageRecord[]; duplicate: boolean }
   | { ok: false; reason: 'session_not_found' }
   | { ok: false; reason: 'session_not_active'; current: SessionStatus }
 
 export interface MessageRepository {
   /**
    * Stores the messages (in order) only while the session is active, and bumps the session's
-   * message_count, in one atomic step. Costs the same at message 10 and 10,000.
+   * message_count, in one atomic step. Costs the same at message 10 and 10,000. When the first
+   * message carries a client_message_id already stored in this session, nothing is written and
+   * the stored message comes back with `duplicate: true`, whatever the session's status now.
    */
   appendToActiveSession(sessionId: string, messages: MessageRecord[]): Promise<AppendResult>
+  /** The persona reply stored for a client message, if any. */
+  findReply(sessionId: string, messageId: string): Promise<MessageRecord | null>
   /** Transcript order. `after` is an exclusive message id cursor; unknown ids give []. */
   list(sessionId: string, options: { after?: string; limit: number }): Promise<MessageRecord[]>
   /** The most recent `limit` messages, in transcript order. */

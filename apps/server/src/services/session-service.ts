@@ -10,6 +10,7 @@ import type {
 import { type Actor, canSee, ownerFilter } from '../domain/actor.js'
 import { conflict, notFound } from '../domain/errors.js'
 import { newId } from '../domain/ids.js'
+import type { EventBus } from '../ports/event-bus.js'
 import type { SessionRecord, SessionTransition, Storage } from '../ports/storage.js'
 import type { ClientService } from './client-service.js'
 import { paginationOf, toOffset } from './pagination.js'
@@ -35,6 +36,7 @@ export type SessionAction = keyof typeof TRANSITIONS
 
 export interface SessionServiceDeps {
   storage: Storage
+  bus: EventBus
   clients: ClientService
   personas: PersonaRegistry
   /** Runs after a session completes, e.g. to write its summary. Failures must not undo the end. */
@@ -43,6 +45,7 @@ export interface SessionServiceDeps {
 
 export function createSessionService({
   storage,
+  bus,
   clients,
   personas,
   onCompleted,
@@ -145,6 +148,16 @@ export function createSessionService({
         allowed_from: rule.from,
       })
     }
+
+    await bus.publish(sessionId, {
+      type: 'session_update',
+      data: {
+        session_id: sessionId,
+        status: result.session.status,
+        started_at: result.session.started_at,
+        ended_at: result.session.ended_at,
+      },
+    })
 
     if (result.session.status === 'completed' && onCompleted) {
       await onCompleted(result.session)

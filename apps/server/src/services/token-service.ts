@@ -81,7 +81,8 @@ export function createTokenService(storage: Storage, settings: TokenSettings) {
     }
   }
 
-  async function verifyAccessToken(token: string): Promise<Actor> {
+  /** The actor behind a valid access token, and when the token expires (ms since epoch). */
+  async function verifyAccessToken(token: string): Promise<{ actor: Actor; expiresAt: number }> {
     try {
       const { payload } = await jwtVerify(token, settings.secret, {
         algorithms: [ALGORITHM],
@@ -100,7 +101,10 @@ export function createTokenService(storage: Storage, settings: TokenSettings) {
         throw unauthenticated('The account behind this token is not active')
       }
 
-      return { userId: user.user_id, username: user.username, role: user.role }
+      return {
+        actor: { userId: user.user_id, username: user.username, role: user.role },
+        expiresAt: payload.exp! * 1000,
+      }
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) {
         throw unauthenticated('Access token expired; refresh it at /api/v1/auth/refresh')

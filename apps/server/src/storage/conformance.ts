@@ -321,6 +321,7 @@ export function describeStorageConformance(
         expect(await storage.messages.appendToActiveSession(session.session_id, [first])).toEqual({
           ok: true,
           messages: [first],
+          duplicate: false,
         })
         await storage.messages.appendToActiveSession(session.session_id, [second])
 
@@ -390,6 +391,48 @@ export function describeStorageConformance(
           storage.messages.appendToActiveSession(session.session_id, [message]),
         ).rejects.toThrow()
         expect((await storage.sessions.get(session.session_id))?.message_count).toBe(1)
+      })
+
+      it('stores a client_message_id once and answers a repeat with the first message', async () => {
+        const session = await activeSession()
+        const original = {
+          ...messageRecord(session.session_id, 'once'),
+          client_message_id: 'retry-1',
+        }
+        const retry = {
+          ...messageRecord(session.session_id, 'again'),
+          client_message_id: 'retry-1',
+        }
+
+        await storage.messages.appendToActiveSession(session.session_id, [original])
+        await storage.sessions.transition(session.session_id, {
+          from: ['active'],
+          to: 'completed',
+          at: tick(),
+        })
+
+        expect(await storage.messages.appendToActiveSession(session.session_id, [retry])).toEqual({
+          ok: true,
+          messages: [original],
+          duplicate: true,
+        })
+        expect(await storage.messages.list(session.session_id, { limit: 10 })).toEqual([original])
+      })
+
+      it('finds the reply to a message', async () => {
+        const session = await activeSession()
+        const question = messageRecord(session.session_id, 'question')
+        const reply = {
+          ...messageRecord(session.session_id, 'reply'),
+          sender_type: 'persona' as const,
+          in_reply_to: question.id,
+        }
+
+        await storage.messages.appendToActiveSession(session.session_id, [question])
+        expect(await storage.messages.findReply(session.session_id, question.id)).toBeNull()
+
+        await storage.messages.appendToActiveSession(session.session_id, [reply])
+        expect(await storage.messages.findReply(session.session_id, question.id)).toEqual(reply)
       })
     })
 

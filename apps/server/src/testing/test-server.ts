@@ -36,13 +36,18 @@ export interface CallResult {
 export async function startTestServer(overrides: Partial<ConfigInput> = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'smartsteps-test-'))
   const config = loadConfig({ env: {} })
-  const merged = {
-    ...config,
-    ...overrides,
-    server: { ...config.server, host: '127.0.0.1', port: 0, ...overrides.server },
+  const merged = { ...config } as Record<string, unknown>
+
+  for (const [section, values] of Object.entries(overrides)) {
+    merged[section] = { ...(config as Record<string, object>)[section], ...(values as object) }
+  }
+
+  Object.assign(merged, {
+    server: { ...(merged.server as object), host: '127.0.0.1', port: 0 },
     storage: { type: 'file' as const, path: dataDir },
     logging: { level: 'silent' as const },
-  }
+  })
+
   const running = await startServer(merged as typeof config, {
     adminPassword: ADMIN_PASSWORD,
     logger: createLogger('silent'),

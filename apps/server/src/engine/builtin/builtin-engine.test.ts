@@ -126,6 +126,29 @@ describe('createBuiltinEngine', () => {
     expect(assessment.strategy).toBe('question')
   })
 
+  it('answers questions about itself honestly', async () => {
+    const opened = [message('hi'), message('Hello, I am Dr. Morgan Hayes.', 'persona')]
+    const { content, assessment } = await engine.reply(requestFor(morgan, 'are you a bot?', opened))
+
+    expect(content).toMatch(/AI persona|here to listen/)
+    expect(assessment.strategy).toBe('information')
+  })
+
+  it('does not answer small talk with advice', async () => {
+    for (const persona of [morgan, alex]) {
+      const replies = await converse(persona, [
+        'hi',
+        'how are you',
+        'i am fine',
+        'ok',
+        'nice',
+        'ok',
+      ])
+
+      expect(replies.map((reply) => reply.assessment.strategy)).not.toContain('suggestion')
+    }
+  })
+
   it('stops when the signal is aborted', async () => {
     const controller = new AbortController()
     controller.abort()

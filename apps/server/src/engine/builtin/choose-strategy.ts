@@ -19,6 +19,8 @@ function fit(conversation: Conversation): Scores {
   const { reading, style, phrase, earlierClientTurns } = conversation
   const negative = reading.valence === 'negative'
   const settled = Math.min(1.2, 0.3 * Math.max(0, earlierClientTurns - 1))
+  // Advice in answer to "ok" or "how are you" reads as not listening.
+  const bare = conversation.contentless || conversation.social ? 1 : 0
 
   return {
     question:
@@ -40,12 +42,15 @@ function fit(conversation: Conversation): Scores {
       (earlierClientTurns === 0 && !conversation.helpSeeking ? 0 : 0.3 + settled) +
       (conversation.helpSeeking ? 2.5 : 0) +
       0.8 * style.directiveness -
-      (reading.intensity >= 8 ? 1 : 0),
+      (reading.intensity >= 8 ? 1 : 0) -
+      (reading.valence === 'none' && !conversation.helpSeeking ? 1 : 0) -
+      2.5 * bare,
     information:
       0.2 +
       (conversation.infoSeeking ? 2 : 0) +
       0.5 * style.complexity +
-      (conversation.topic && earlierClientTurns >= 2 ? 0.3 : 0),
+      (conversation.topic && earlierClientTurns >= 2 ? 0.3 : 0) +
+      0.6 * bare,
   }
 }
 

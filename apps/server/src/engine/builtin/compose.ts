@@ -1,70 +1,24 @@
 import type { SupportStrategy } from '../../ports/persona-engine.js'
+import { candidates, chance } from './candidates.js'
 import type { Conversation } from './conversation.js'
 import {
   COPING_FOLLOW_UPS,
   FOLLOW_UPS,
-  GREETINGS,
   OPENINGS,
   POSITIVE_OPENINGS,
   TEMPLATES,
-  type Template,
 } from './phrasebook.js'
-import { usedTemplate } from './recognise-strategy.js'
-import { hash, unit } from './seed.js'
 import type { Slots } from './slots.js'
-import { capitalise, contract, expand, fill, suits } from './style.js'
+import { capitalise, contract, expand } from './style.js'
 import { techniqueNote } from './technique-notes.js'
-
-/** How many recent replies a template should not be reused from. */
-const FRESH_WITHIN = 3
-
-/**
- * Templates that quote the client come first, then those naming their topic or goal, then
- * generic ones: a reply should stay with what the client said.
- */
-function groundingRank(text: string): number {
-  if (text.includes('{phrase}')) {
-    return 0
-  }
-
-  if (text.includes('{goal}')) {
-    return 0.25
-  }
-
-  return text.includes('{topic}') ? 0.5 : 2
-}
-
-/** How far the seed may reorder templates: within a grounding rank, not across ranks. */
-const VARIETY = 0.45
 
 /** Below this formality a persona speaks in contractions. */
 const CASUAL_BELOW = 0.55
 
 /**
- * The templates of a strategy this persona can say now, best first: fitting the style, with
- * every slot filled, preferring ones that mention the client's topic or words and ones not
- * used recently, in a seeded order.
+ * An opening line for a reply to a feeling, as often as the persona is warm, and never the
+ * same one as the reply before.
  */
-function candidates(templates: Template[], conversation: Conversation, slots: Slots, salt: string) {
-  const recent = conversation.previousReplies.slice(0, FRESH_WITHIN)
-  const filled = templates
-    .filter((template) => suits(template, conversation.style))
-    .map((template) => ({ template, text: fill(template.text, { ...slots }) }))
-    .filter((entry): entry is { template: Template; text: string } => entry.text !== null)
-
-  const rank = (entry: { template: Template }) =>
-    groundingRank(entry.template.text) +
-    (recent.some((reply) => usedTemplate(reply, entry.template.text)) ? 1 : 0) +
-    VARIETY * unit(conversation.seed, `${salt}:${entry.template.text}`)
-
-  return filled.sort((a, b) => rank(a) - rank(b)).map((entry) => entry.text)
-}
-
-/** Whether to add a line, with a probability that follows a style value. */
-function chance(conversation: Conversation, salt: string, probability: number): boolean {
-  return unit(conversation.seed, salt) < probability
-}
-
 function opening(
   conversation: Conversation,
   strategy: SupportStrategy,
@@ -81,10 +35,10 @@ function opening(
   }
 
   const pool = reading.valence === 'positive' ? POSITIVE_OPENINGS : OPENINGS
-  const lastOpening = conversation.previousReplies[0]?.split(/(?<=[.!?])\s/)[0] ?? ''
+  const lastReply = conversation.expandedReplies[0] ?? ''
   return (
     candidates(pool, conversation, slots, 'opening').find(
-      (line) => expand(line) !== expand(lastOpening),
+      (line) => !lastReply.startsWith(expand(line)),
     ) ?? null
   )
 }
@@ -102,7 +56,7 @@ function extras(conversation: Conversation, strategy: SupportStrategy, core: str
     }
   }
 
-  if (strategy === 'suggestion' && slots.goal) {
+  if (strategy === 'suggestion' && slots.goal && slots.goalRelevant) {
     lines.push(`It also ties in with your goal, "${slots.goal}".`)
   }
 
@@ -129,7 +83,7 @@ function extras(conversation: Conversation, strategy: SupportStrategy, core: str
 }
 
 /** Casual wording and capitals at the start of each sentence. */
-function finish(parts: string[], conversation: Conversation): string {
+export function finish(parts: string[], conversation: Conversation): string {
   const text = parts.map(capitalise).join(' ')
   return conversation.style.formality < CASUAL_BELOW ? contract(text) : text
 }
@@ -143,16 +97,12 @@ export function compose(
   conversation: Conversation,
   slots: Slots,
 ): string | null {
-  const restricted =
-    strategy === 'affirmation' &&
-    !conversation.reading.coping &&
-    conversation.reading.valence !== 'positive'
+  // Only a plan or a step taken is worth quoting back as an achievement.
+  const restricted = strategy === 'affirmation' && !conversation.reading.coping
   const usable = restricted ? { ...slots, phrase: undefined } : slots
-  const pool = candidates(TEMPLATES[strategy], conversation, usable, strategy)
-  const grounded = pool.filter((text) => text.length > 0)
-  const previous = new Set(conversation.previousReplies.map(expand))
+  const previous = new Set(conversation.expandedReplies)
 
-  for (const core of grounded) {
+  for (const core of candidates(TEMPLATES[strategy], conversation, usable, strategy)) {
     const open = opening(conversation, strategy, usable)
     const reply = finish(
       [...(open ? [open] : []), core, ...extras(conversation, strategy, core, usable)],
@@ -165,20 +115,4 @@ export function compose(
   }
 
   return null
-}
-
-/** The first reply of a session to a plain greeting: the persona introduces itself. */
-export function composeGreeting(conversation: Conversation, slots: Slots): string {
-  const line =
-    candidates(GREETINGS, conversation, slots, 'greeting')[0] ?? `Hello, I am ${slots.name}.`
-  return finish([line], conversation)
-}
-
-/** A last resort that always works, for input nothing else could be written for. */
-export function composeFallback(conversation: Conversation): string {
-  const lines = [
-    'Could you tell me a little more about what has been on your mind?',
-    'I am listening. What would you like to talk about?',
-  ]
-  return finish([lines[hash(String(conversation.seed)) % lines.length]!], conversation)
 }

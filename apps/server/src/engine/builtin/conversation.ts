@@ -12,29 +12,40 @@ import {
 import type { ReplyRequest, SupportStrategy } from '../../ports/persona-engine.js'
 import { recogniseStrategy } from './recognise-strategy.js'
 import { hash } from './seed.js'
-import type { Style } from './style.js'
+import { expand, type Style } from './style.js'
 
 /** What the engine knows when it writes a reply. */
 export interface Conversation {
   persona: PersonaFile
   style: Style
   goals: string[]
+  /** The client's message as sent. */
+  text: string
   reading: TextReading
   topic: Topic | null
   /** How to name the topic back: "your exams", or the topic's own reference. */
   topicRef: string | null
   /** The client's point in the listener's words: "your boss ignores you". */
   phrase: string | null
-  /** Strategies and contents of the persona's earlier replies, most recent first. */
+  /** Strategies of the persona's two latest replies, most recent first. */
   previousStrategies: (SupportStrategy | null)[]
+  /** The persona's earlier replies, most recent first, as written and in `expand`ed form. */
   previousReplies: string[]
+  expandedReplies: string[]
   /** How many client messages of the recent window came before this one. */
   earlierClientTurns: number
   greeting: boolean
+  /** A question about the persona itself: "how are you", "are you a bot". */
+  social: boolean
+  /** Nothing in the message itself to respond to: no topic, feeling, plan or request. */
+  contentless: boolean
   helpSeeking: boolean
   infoSeeking: boolean
   seed: number
 }
+
+/** Only the last two strategies matter: one must not repeat, the other should not soon. */
+const STRATEGY_MEMORY = 2
 
 /** Below this a topic is too faintly present to talk about. */
 const TOPIC_FLOOR = 0.5
@@ -44,6 +55,9 @@ const TOPIC_MEMORY = 3
 
 const GREETING =
   /^(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening)|hi there|hello there)\b[\s\p{P}\p{S}]*(?:(?:doctor|dr|there|everyone)\b[\s\p{P}\p{S}]*)?(?:how are you\b[\s\p{P}\p{S}]*)?$/iu
+
+const SOCIAL =
+  /^(?:(?:and|so|but)\s+)?(?:how are you|how r u|how are u|how is your day|how's your day|how was your day|what is your name|what's your name|your name|who are you|are you (?:a )?(?:bot|robot|human|real|ai|person)|are you there|you there)\b/i
 
 const HELP_SEEKING =
   /\b(?:what (?:should|can|could|do) i do|any (?:advice|tips|suggestions|ideas)|how (?:can|do|should|could) i|help me|what would you (?:suggest|recommend|do)|do you have (?:any )?(?:advice|suggestions|tips)|what can i try|how to (?:cope|deal|stop|get over))\b/i
@@ -60,21 +74,39 @@ export function readConversation(request: ReplyRequest): Conversation {
   const text = clientMessage.content
   const reading = readText(text)
   const topicMatch = currentTopic(reading, text, earlierClient)
+  const phrase = quotable(text)
+  const social = SOCIAL.test(text.trim())
+  const helpSeeking = HELP_SEEKING.test(text)
+  const infoSeeking = INFO_SEEKING.test(text)
+  const ownTopic = (reading.topics[0]?.score ?? 0) >= TOPIC_FLOOR
 
   return {
     persona,
     style: persona.communication_style,
     goals: goals.map((goal) => goal.trim()).filter(Boolean),
+    text,
     reading,
     topic: topicMatch?.topic ?? null,
     topicRef: topicMatch ? referenceTo(topicMatch.topic, topicMatch.cue, topicMatch.text) : null,
-    phrase: quotable(text),
-    previousStrategies: personaReplies.map((message) => recogniseStrategy(message.content)),
+    phrase,
+    previousStrategies: personaReplies
+      .slice(0, STRATEGY_MEMORY)
+      .map((message) => recogniseStrategy(message.content)),
     previousReplies: personaReplies.map((message) => message.content),
+    expandedReplies: personaReplies.map((message) => expand(message.content)),
     earlierClientTurns: earlierClient.length,
     greeting: GREETING.test(text.trim()),
-    helpSeeking: HELP_SEEKING.test(text),
-    infoSeeking: INFO_SEEKING.test(text),
+    social,
+    contentless:
+      !ownTopic &&
+      !phrase &&
+      reading.valence === 'none' &&
+      !reading.coping &&
+      !helpSeeking &&
+      !infoSeeking &&
+      !social,
+    helpSeeking,
+    infoSeeking,
     seed: hash(`${clientMessage.session_id}:${clientMessage.id}:${persona.persona_id}`),
   }
 }
@@ -94,7 +126,7 @@ function currentTopic(reading: TextReading, text: string, earlierClient: Message
     }
   }
 
-  return now ? { ...now, text } : null
+  return null
 }
 
 /**

@@ -80,3 +80,9 @@ export const TOPIC_FACTS: Partial<Record<Topic, string[]>> = {
     'drinking or using to cope often brings short relief and longer-lasting low mood and worry afterwards',
   ],
 }
+
+/** For when nothing specific has been said yet: what this time is for. */
+export const GENERAL_FACTS = [
+  'there is no right or wrong place to start, and whatever is on your mind is a good place',
+  'many people find it easiest to begin with whatever happened most recently, however small it seems',
+]

@@ -45,7 +45,7 @@ const FEELINGS: Record<Mood, FeelingWords> = {
       ['very scared', 'frightened', 'terrified'],
     ],
     nuanced: [
-      ['apprehensive about what could happen', 'unsafe and uncertain', 'afraid of the outcome'],
+      ['apprehensive', 'unsettled and unsafe', 'uneasy about what could happen'],
       ['frightened and unprotected', 'gripped by fear', 'alarmed and unsafe'],
     ],
   },
@@ -56,7 +56,7 @@ const FEELINGS: Record<Mood, FeelingWords> = {
     ],
     nuanced: [
       ['frustrated and let down', 'irritated and unheard', 'resentful'],
-      ['angry and badly treated', 'furious at how unfair this is', 'betrayed and enraged'],
+      ['angry and badly treated', 'furious', 'betrayed and enraged'],
     ],
   },
   disgust: {
@@ -65,17 +65,17 @@ const FEELINGS: Record<Mood, FeelingWords> = {
       ['disgusted', 'sickened'],
     ],
     nuanced: [
-      ['uncomfortable with what you saw', 'uneasy about how people behaved'],
-      ['repelled by what happened', 'disgusted by how you were treated'],
+      ['uneasy and put off', 'troubled'],
+      ['repelled', 'disgusted and shaken'],
     ],
   },
   shame: {
     plain: [
-      ['embarrassed', 'awkward'],
-      ['ashamed', 'very embarrassed'],
+      ['embarrassed', 'down on yourself'],
+      ['ashamed', 'deeply ashamed'],
     ],
     nuanced: [
-      ['self-conscious and exposed', 'hard on yourself'],
+      ['self-conscious and exposed', 'critical of yourself'],
       ['weighed down by shame', 'harshly judging yourself'],
     ],
   },

@@ -20,6 +20,22 @@ export const GREETINGS: Template[] = [
   { text: 'Hi, I am {name}. What is on your mind today?', formality: 'low' },
 ]
 
+/**
+ * Answers to questions about the persona itself: first to courtesies ("how are you"), then to
+ * who or what it is ("are you a bot"), honest that the persona is an AI the facilitator set up.
+ */
+export const SOCIAL_ANSWERS: Template[] = [
+  { text: 'Thank you for asking. I am here and ready to listen.' },
+  {
+    text: 'I am {name}, an AI persona your facilitator set up for these sessions, and I am here to listen.',
+  },
+]
+
+export const SOCIAL_FOLLOW_UPS: Template[] = [
+  { text: 'How are you feeling today?' },
+  { text: 'What would you like to talk about?' },
+]
+
 export const TEMPLATES: Record<SupportStrategy, Template[]> = {
   question: [
     { text: 'What feels hardest about {topic} right now?' },
@@ -53,7 +69,10 @@ export const TEMPLATES: Record<SupportStrategy, Template[]> = {
   reflection_of_feelings: [
     { text: 'It sounds like you are feeling {feeling} about {topic}.' },
     { text: 'I can hear how {feeling} all of this has left you.' },
-    { text: 'It seems that {topic} has left you feeling {feeling}.', formality: 'high' },
+    {
+      text: 'It seems that everything around {topic} has left you feeling {feeling}.',
+      formality: 'high',
+    },
     {
       text: 'Anyone in your position could feel {feeling}, and it makes sense that you do.',
       warmth: 'high',
@@ -69,6 +88,7 @@ export const TEMPLATES: Record<SupportStrategy, Template[]> = {
     { text: 'Reaching out about {topic} was a good decision.', directiveness: 'high' },
     { text: 'I really respect how honestly you are facing {topic}.', warmth: 'high' },
     { text: 'That is solid progress with {topic}.', warmth: 'low' },
+    { text: 'Taking this time for yourself is a good step in itself.' },
   ],
   suggestion: [
     {

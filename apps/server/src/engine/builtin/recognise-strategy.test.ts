@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { SUPPORT_STRATEGIES } from '../../ports/persona-engine.js'
 import { FOLLOW_UPS, OPENINGS, POSITIVE_OPENINGS, TEMPLATES } from './phrasebook.js'
 import { recogniseStrategy, signatureOf, usedTemplate } from './recognise-strategy.js'
-import { contract, fill } from './style.js'
+import { contract, expand, fill } from './style.js'
 
 const SAMPLE_SLOTS = {
   name: 'Dr. Test',
@@ -65,7 +65,7 @@ describe('recogniseStrategy', () => {
 describe('usedTemplate', () => {
   it('spots a template in a reply, in either wording', () => {
     const template = TEMPLATES.restatement[0]!.text
-    const reply = contract(fill(template, SAMPLE_SLOTS)!)
+    const reply = expand(contract(fill(template, SAMPLE_SLOTS)!))
 
     expect(usedTemplate(reply, template)).toBe(true)
     expect(usedTemplate(reply, TEMPLATES.restatement[1]!.text)).toBe(false)

@@ -1,17 +1,26 @@
 import type { SupportStrategy } from '../../ports/persona-engine.js'
-import { GREETINGS, TEMPLATES } from './phrasebook.js'
+import { GREETINGS, SOCIAL_ANSWERS, TEMPLATES } from './phrasebook.js'
 import { SAFETY_SIGNATURE } from './safety.js'
 import { expand } from './style.js'
 
 /** The shortest literal stretch of a template that may identify it. */
 const MIN_SIGNATURE = 10
 
+const signatures = new Map<string, string>()
+
 /** The longest literal stretch of a template, in full forms: what every rendering of it keeps. */
 export function signatureOf(text: string): string {
-  return expand(text)
-    .split(/\{\w+\}/)
-    .map((part) => part.trim())
-    .sort((a, b) => b.length - a.length)[0]!
+  let signature = signatures.get(text)
+
+  if (signature === undefined) {
+    signature = expand(text)
+      .split(/\{\w+\}/)
+      .map((part) => part.trim())
+      .sort((a, b) => b.length - a.length)[0]!
+    signatures.set(text, signature)
+  }
+
+  return signature
 }
 
 type Signature = [signature: string, strategy: SupportStrategy]
@@ -27,6 +36,7 @@ const TEMPLATE_SIGNATURES: Signature[] = Object.entries(TEMPLATES).flatMap(
 const SIGNATURES: Signature[] = [
   ...TEMPLATE_SIGNATURES,
   ...GREETINGS.map((template): Signature => [signatureOf(template.text), 'question']),
+  ...SOCIAL_ANSWERS.map((template): Signature => [signatureOf(template.text), 'information']),
   [expand(SAFETY_SIGNATURE), 'information'] satisfies Signature,
 ].filter(([signature]) => signature.length >= MIN_SIGNATURE)
 
@@ -51,7 +61,11 @@ export function recogniseStrategy(reply: string): SupportStrategy | null {
   return found
 }
 
-/** Whether a reply already used this template, so the next one can pick another. */
-export function usedTemplate(reply: string, templateText: string): boolean {
-  return expand(reply).includes(signatureOf(templateText))
+/**
+ * Whether a reply already used this template, so the next one can pick another.
+ *
+ * @param expandedReply the reply passed through `expand`
+ */
+export function usedTemplate(expandedReply: string, templateText: string): boolean {
+  return expandedReply.includes(signatureOf(templateText))
 }

@@ -1,8 +1,8 @@
 import type { Mood } from '@smartsteps/contracts'
 
-import { clip, rankTechniques } from '../../language/index.js'
+import { clip, contentWords, rankTechniques } from '../../language/index.js'
 import type { Conversation } from './conversation.js'
-import { MOOD_FACTS, TOPIC_FACTS } from './facts.js'
+import { GENERAL_FACTS, MOOD_FACTS, TOPIC_FACTS } from './facts.js'
 import { feelingWords } from './feelings.js'
 import { pick, unit } from './seed.js'
 
@@ -12,6 +12,8 @@ export interface Slots {
   phrase?: string
   feeling?: string
   goal?: string
+  /** Whether the goal shares words with what the client is talking about now. */
+  goalRelevant?: boolean
   technique?: string
   guide?: string
   fact?: string
@@ -23,23 +25,30 @@ export interface Slots {
 const GOAL_CHARS = 100
 
 /** How often a question turns to the session's goals rather than the topic alone. */
-const GOAL_SHARE = 0.35
+const GOAL_SHARE = 0.25
 
 function unused(items: readonly string[], previousReplies: string[]): string[] {
-  const fresh = items.filter((item) => !previousReplies.some((reply) => reply.includes(item)))
-  return fresh.length > 0 ? fresh : [...items]
+  return items.filter((item) => !previousReplies.some((reply) => reply.includes(item)))
 }
 
-/** The best-fitting technique that still has a suggestion not given in the recent replies. */
+/** A technique fits what the client raised when its fit is at least this; else none is offered. */
+const MIN_FIT = 0.2
+
+/**
+ * The best-fitting technique that still has a suggestion not given in the recent replies. When
+ * nothing fits, there is no suggestion, unless the client asked for one.
+ */
 function suggestionFor(conversation: Conversation): Pick<Slots, 'technique' | 'guide'> {
-  const { persona, reading, topic, previousReplies, seed } = conversation
+  const { persona, reading, topic, previousReplies, seed, helpSeeking } = conversation
   const moods: Partial<Record<Mood, number>> = { [reading.mood]: 1 }
 
   if (reading.secondary) {
     moods[reading.secondary] = 0.5
   }
 
-  const ranked = rankTechniques(persona.techniques, moods, topic ? { [topic]: 1 } : {})
+  const ranked = rankTechniques(persona.techniques, moods, topic ? { [topic]: 1 } : {}).filter(
+    (entry, index) => entry.fit >= MIN_FIT || (helpSeeking && index === 0),
+  )
 
   for (const { technique } of ranked) {
     const guides = persona.technique_guides[technique] ?? []
@@ -50,10 +59,8 @@ function suggestionFor(conversation: Conversation): Pick<Slots, 'technique' | 'g
     }
   }
 
-  const first = ranked[0]?.technique
-  return first
-    ? { technique: first, guide: pick(persona.technique_guides[first] ?? [], seed, 'guide') }
-    : {}
+  // Every fitting suggestion was given recently: better another strategy than a repeat.
+  return {}
 }
 
 function factsFor(conversation: Conversation): string[] {
@@ -61,7 +68,10 @@ function factsFor(conversation: Conversation): string[] {
   const byMood = MOOD_FACTS[reading.mood] ?? []
   const byTopic = topic ? (TOPIC_FACTS[topic] ?? []) : []
 
-  return [...unused(byTopic, previousReplies), ...unused(byMood, previousReplies)]
+  const specific = unused([...byTopic, ...byMood], previousReplies)
+
+  // Every fact is said once per conversation window; then information gives way to others.
+  return specific.length > 0 ? specific : unused(GENERAL_FACTS, previousReplies)
 }
 
 function goalFor(conversation: Conversation): string | undefined {
@@ -74,11 +84,20 @@ function goalFor(conversation: Conversation): string | undefined {
   return clip(goal.replace(/[.!]+$/, ''), GOAL_CHARS)
 }
 
+/** Goal words shorter than this ("be", "get") say nothing about a match. */
+const MIN_GOAL_WORD = 4
+
+function sharesWords(goal: string, conversation: Conversation): boolean {
+  const current = contentWords(`${conversation.text} ${conversation.topicRef ?? ''}`)
+  return [...contentWords(goal)].some((word) => word.length >= MIN_GOAL_WORD && current.has(word))
+}
+
 /** Everything a template may ask for, drawn from the conversation with seeded choices. */
 export function slotsFor(conversation: Conversation): Slots {
   const { reading, style, seed } = conversation
   const feelingMood = reading.mood === 'neutral' ? null : reading.mood
   const facts = factsFor(conversation)
+  const goal = goalFor(conversation)
   const fact = pick(facts, seed, 'fact')
   const moreFact = facts.find((item) => item !== fact)
 
@@ -89,7 +108,8 @@ export function slotsFor(conversation: Conversation): Slots {
     feeling: feelingMood
       ? pick(feelingWords(feelingMood, reading.intensity, style.complexity), seed, 'feeling')
       : undefined,
-    goal: goalFor(conversation),
+    goal,
+    goalRelevant: goal !== undefined && sharesWords(goal, conversation),
     fact,
     moreFact,
     ...suggestionFor(conversation),

@@ -65,13 +65,18 @@ export function expand(text: string): string {
   )
 }
 
-/** Fills a template's slots; null when a slot it needs has no value. */
-export function fill(text: string, slots: Partial<Record<string, string>>): string | null {
+/** Fills a template's slots; null when a slot it needs has no text. */
+export function fill(text: string, slots: object): string | null {
   let missing = false
   const filled = text.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = slots[name]
-    missing ||= !value
-    return value ?? ''
+    const value: unknown = (slots as Record<string, unknown>)[name]
+
+    if (typeof value !== 'string' || value === '') {
+      missing = true
+      return ''
+    }
+
+    return value
   })
 
   return missing ? null : filled

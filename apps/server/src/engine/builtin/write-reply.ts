@@ -1,10 +1,11 @@
 import { detectRisk } from '../../language/index.js'
 import type { PersonaReply, ReplyRequest } from '../../ports/persona-engine.js'
 import { rankStrategies } from './choose-strategy.js'
-import { compose, composeFallback, composeGreeting } from './compose.js'
+import { compose } from './compose.js'
 import { type Conversation, readConversation } from './conversation.js'
 import { safetyReply } from './safety.js'
 import { slotsFor } from './slots.js'
+import { composeFallback, composeGreeting, composeSocial } from './special-replies.js'
 
 function assessmentOf(conversation: Conversation) {
   const { reading, topic } = conversation
@@ -27,6 +28,13 @@ function replyTo(conversation: Conversation): PersonaReply {
     return {
       content: composeGreeting(conversation, slots),
       assessment: { ...assessment, strategy: 'question' },
+    }
+  }
+
+  if (conversation.social && conversation.previousStrategies[0] !== 'information') {
+    return {
+      content: composeSocial(conversation, slots),
+      assessment: { ...assessment, strategy: 'information' },
     }
   }
 

@@ -16,7 +16,10 @@ export function authenticate(tokens: TokenService): MiddlewareHandler<AppEnv> {
       return errorResponse(c, 'authentication_error', 'Missing or malformed Authorization header')
     }
 
-    c.set('actor', await tokens.verifyAccessToken(match[1]!))
+    const { actor, expiresAt } = await tokens.verifyAccessToken(match[1]!)
+
+    c.set('actor', actor)
+    c.set('credentialExpiresAt', expiresAt)
 
     await next()
   }

@@ -27,10 +27,14 @@ const postMessage = createRoute({
   path: '/api/v1/sessions/{session_id}/messages',
   summary: 'Add a message to an active session',
   description:
-    'A client message is answered by the persona before this call returns: the reply is stored in the transcript and returned as `persona_reply`. Messages of one session are processed in arrival order.',
+    'A client message is answered by the persona before this call returns: the reply is stored in the transcript and returned as `persona_reply`. Messages of one session are processed in arrival order. Repeating a `client_message_id` stores nothing new and answers 200 with the first message and its reply.',
   request: { params: SessionParamsSchema, ...jsonBody(CreateMessageRequestSchema) },
   responses: {
     201: jsonResponse(CreateMessageResponseSchema, 'The stored message and the persona reply'),
+    200: jsonResponse(
+      CreateMessageResponseSchema,
+      'The message first stored under this client_message_id, and its reply',
+    ),
     ...errorResponses(...AUTHENTICATED_ERRORS, 'resource_not_found', 'conflict', ...BODY_ERRORS),
   },
 })
@@ -50,10 +54,13 @@ const listMessages = createRoute({
 export function registerMessageRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
   app.openapi(postMessage, async (c) => {
     const { session_id } = c.req.valid('param')
-    return c.json(
-      await services.messages.post(c.get('actor'), session_id, c.req.valid('json')),
-      201,
+    const { response, duplicate } = await services.messages.post(
+      c.get('actor'),
+      session_id,
+      c.req.valid('json'),
     )
+
+    return duplicate ? c.json(response, 200) : c.json(response, 201)
   })
 
   app.openapi(listMessages, async (c) => {

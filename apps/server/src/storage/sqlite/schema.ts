@@ -88,6 +88,14 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX refresh_tokens_by_family ON refresh_tokens (family_id);
   `,
+  `
+  ALTER TABLE messages ADD COLUMN client_message_id TEXT;
+  ALTER TABLE messages ADD COLUMN in_reply_to TEXT;
+  CREATE UNIQUE INDEX messages_by_client_message_id ON messages (session_id, client_message_id)
+    WHERE client_message_id IS NOT NULL;
+  CREATE INDEX messages_by_reply ON messages (session_id, in_reply_to)
+    WHERE in_reply_to IS NOT NULL;
+  `,
 ]
 
 /**

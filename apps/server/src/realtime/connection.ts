@@ -1,0 +1,235 @@
+import {
+  type ClientFrame,
+  ClientFrameSchema,
+  REALTIME_CLOSE_CODES,
+  type ServerFrame,
+} from '@smartsteps/contracts'
+import type { WebSocket } from 'ws'
+
+import type { Services } from '../composition.js'
+import type { Config } from '../config/schema.js'
+import type { Actor } from '../domain/actor.js'
+import type { Logger } from '../logger.js'
+import type { SessionEvent } from '../ports/event-bus.js'
+import { errorFrame, frameIdOf, nextServerFrameId, realtimeCodeOf } from './frames.js'
+import { createTokenBucket } from './token-bucket.js'
+
+export interface ConnectionContext {
+  socket: WebSocket
+  actor: Actor
+  credentialExpiresAt: number
+  services: Services
+  config: Config['realtime']
+  logger: Logger
+}
+
+/**
+ * One client socket: parses its frames against the contracts, answers each with an ack or an
+ * error, and forwards the events of the sessions it joined. Every rule about who may see or do
+ * what stays in the services; this only translates.
+ */
+export function handleConnection(context: ConnectionContext) {
+  const { socket, actor, services, config, logger } = context
+  const joined = new Map<string, () => void>()
+  const takeToken = createTokenBucket(config.messages_per_second, config.message_burst)
+  let strikes = 0
+
+  const expiry = setTimeout(
+    () => socket.close(REALTIME_CLOSE_CODES.credentialsExpired, 'credentials expired'),
+    Math.max(0, context.credentialExpiresAt - Date.now()),
+  )
+
+  function send(frame: ServerFrame) {
+    if (socket.readyState !== socket.OPEN) {
+      return
+    }
+
+    if (socket.bufferedAmount > config.max_send_buffer_bytes) {
+      logger.warn(
+        { user_id: actor.userId, buffered: socket.bufferedAmount },
+        'slow consumer dropped',
+      )
+      socket.close(REALTIME_CLOSE_CODES.slowConsumer, 'send buffer full')
+      setTimeout(() => socket.terminate(), 1000).unref()
+      return
+    }
+
+    if (
+      frame.type === 'typing_indicator' &&
+      socket.bufferedAmount > config.shed_typing_above_bytes
+    ) {
+      return
+    }
+
+    socket.send(JSON.stringify(frame))
+  }
+
+  function forward(event: SessionEvent) {
+    send({ type: event.type, id: nextServerFrameId(), data: event.data } as ServerFrame)
+  }
+
+  function fail(error: unknown, requestId: string | null) {
+    const { code, message } = realtimeCodeOf(error)
+
+    if (code === 'internal_error') {
+      logger.error({ err: error, user_id: actor.userId }, 'realtime frame failed')
+    }
+
+    send(errorFrame(code, message, requestId))
+  }
+
+  async function join(frame: Extract<ClientFrame, { type: 'join_session' }>) {
+    const sessionId = frame.data.session_id
+
+    await services.sessions.getVisible(actor, sessionId)
+    joined.get(sessionId)?.()
+
+    // Subscribe before replaying, holding live events back, so none falls between the two.
+    const held: SessionEvent[] = []
+    let live = false
+    const unsubscribe = await services.bus.subscribe(sessionId, (event) =>
+      live ? forward(event) : held.push(event),
+    )
+
+    joined.set(sessionId, unsubscribe)
+
+    let lastSent = frame.data.last_seq ?? (await services.bus.latestSeq(sessionId))
+    let replayed = 0
+
+    if (frame.data.last_seq !== undefined) {
+      const replay = await services.bus.replay(sessionId, frame.data.last_seq)
+
+      if (replay.ok) {
+        replay.events.forEach(forward)
+        replayed = replay.events.length
+        lastSent = replay.latestSeq
+      } else {
+        send({
+          type: 'resync',
+          id: nextServerFrameId(),
+          data: {
+            session_id: sessionId,
+            seq: replay.latestSeq,
+            reason: 'missed events are no longer kept; reload the session over REST',
+          },
+        })
+        lastSent = replay.latestSeq
+      }
+    }
+
+    for (const event of held) {
+      if (event.type === 'typing_indicator' || event.data.seq > lastSent) {
+        forward(event)
+        lastSent = Math.max(lastSent, event.data.seq)
+      }
+    }
+
+    live = true
+    send({
+      type: 'ack',
+      id: frame.id,
+      data: { request_type: 'join_session', session_id: sessionId, seq: lastSent, replayed },
+    })
+  }
+
+  function leave(frame: Extract<ClientFrame, { type: 'leave_session' }>) {
+    joined.get(frame.data.session_id)?.()
+    joined.delete(frame.data.session_id)
+    send({
+      type: 'ack',
+      id: frame.id,
+      data: { request_type: 'leave_session', session_id: frame.data.session_id },
+    })
+  }
+
+  async function sendMessage(frame: Extract<ClientFrame, { type: 'send_message' }>) {
+    const { session_id, ...request } = frame.data
+    const accepted = await services.messages.accept(actor, session_id, request)
+
+    send({
+      type: 'ack',
+      id: frame.id,
+      data: {
+        request_type: 'send_message',
+        session_id,
+        message: accepted.message,
+        duplicate: accepted.duplicate,
+      },
+    })
+
+    accepted.reply.catch((error: unknown) => fail(error, frame.id))
+  }
+
+  async function typing(frame: Extract<ClientFrame, { type: 'typing_indicator' }>) {
+    const { session_id, sender_type, is_typing } = frame.data
+
+    await services.realtime.typing(actor, session_id, sender_type, is_typing)
+    send({ type: 'ack', id: frame.id, data: { request_type: 'typing_indicator', session_id } })
+  }
+
+  async function dispatch(frame: ClientFrame) {
+    switch (frame.type) {
+      case 'join_session':
+        return join(frame)
+      case 'leave_session':
+        return leave(frame)
+      case 'send_message':
+        return sendMessage(frame)
+      case 'typing_indicator':
+        return typing(frame)
+    }
+  }
+
+  function rateLimited(requestId: string | null): boolean {
+    if (takeToken()) {
+      strikes = 0
+      return false
+    }
+
+    strikes += 1
+    send(errorFrame('rate_limited', 'Too many frames; slow down', requestId))
+
+    if (strikes >= config.rate_limit_strikes) {
+      socket.close(1008, 'rate limit abused')
+    }
+
+    return true
+  }
+
+  socket.on('message', (raw, isBinary) => {
+    let value: unknown
+
+    try {
+      value = isBinary ? undefined : JSON.parse(raw.toString())
+    } catch {
+      value = undefined
+    }
+
+    const requestId = frameIdOf(value)
+
+    if (rateLimited(requestId)) {
+      return
+    }
+
+    const parsed = ClientFrameSchema.safeParse(value)
+
+    if (!parsed.success) {
+      const problem =
+        value === undefined ? 'Frames must be JSON text' : parsed.error.issues[0]?.message
+      send(errorFrame('invalid_request', `Invalid frame: ${problem}`, requestId))
+      return
+    }
+
+    dispatch(parsed.data).catch((error: unknown) => fail(error, parsed.data.id))
+  })
+
+  socket.on('close', () => {
+    clearTimeout(expiry)
+
+    for (const unsubscribe of joined.values()) {
+      unsubscribe()
+    }
+
+    joined.clear()
+  })
+}

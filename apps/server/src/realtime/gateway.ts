@@ -1,0 +1,146 @@
+import type { IncomingMessage, Server } from 'node:http'
+import type { Duplex } from 'node:stream'
+
+import type { ErrorCode } from '@smartsteps/contracts'
+import { WebSocketServer, type WebSocket } from 'ws'
+
+import type { Services } from '../composition.js'
+import type { Config } from '../config/schema.js'
+import type { Logger } from '../logger.js'
+import { handleConnection } from './connection.js'
+import { authenticateUpgrade, selectProtocol } from './upgrade-auth.js'
+
+export const REALTIME_PATH = '/ws'
+
+const REFUSALS: Record<number, { text: string; code: ErrorCode }> = {
+  401: { text: 'Unauthorized', code: 'authentication_error' },
+  403: { text: 'Forbidden', code: 'permission_denied' },
+  404: { text: 'Not Found', code: 'resource_not_found' },
+  500: { text: 'Internal Server Error', code: 'internal_error' },
+}
+
+/** Answers a refused upgrade with a plain HTTP response; no 101 is ever sent. */
+function refuse(
+  socket: Duplex,
+  status: keyof typeof REFUSALS,
+  reason: string,
+  extraHeaders: string[] = [],
+) {
+  if (!socket.writable) {
+    return socket.destroy()
+  }
+
+  const { text, code } = REFUSALS[status]!
+  const body = JSON.stringify({ error: { code, message: reason, request_id: null } })
+
+  socket.end(
+    [
+      `HTTP/1.1 ${status} ${text}`,
+      'Connection: close',
+      'Content-Type: application/json',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      ...extraHeaders,
+      '',
+      body,
+    ].join('\r\n'),
+  )
+}
+
+export interface RealtimeGateway {
+  close(): Promise<void>
+}
+
+/**
+ * The WebSocket endpoint on the HTTP server's port. Origins and credentials are checked before
+ * the upgrade; live sockets are pinged every heartbeat and dropped when they miss one.
+ */
+export function attachRealtimeGateway(
+  server: Server,
+  services: Services,
+  config: Config['realtime'],
+  logger: Logger,
+): RealtimeGateway {
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: config.max_frame_bytes,
+    handleProtocols: selectProtocol,
+    perMessageDeflate: false,
+  })
+  const alive = new WeakSet<WebSocket>()
+  const allowedOrigins = new Set(config.allowed_origins.map((origin) => new URL(origin).origin))
+
+  async function onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
+    socket.on('error', () => socket.destroy())
+
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname
+
+    if (path !== REALTIME_PATH) {
+      return refuse(socket, 404, `No WebSocket endpoint at ${path}; use ${REALTIME_PATH}`)
+    }
+
+    const origin = request.headers.origin
+
+    if (origin !== undefined && !allowedOrigins.has(origin)) {
+      return refuse(socket, 403, 'Origin not allowed')
+    }
+
+    const credential = await authenticateUpgrade(request, services.tokens, services.tickets)
+
+    if (!credential.ok) {
+      return refuse(socket, credential.status, credential.reason, [
+        'WWW-Authenticate: Bearer realm="smartsteps"',
+      ])
+    }
+
+    sockets.handleUpgrade(request, socket, head, (webSocket) => {
+      alive.add(webSocket)
+      webSocket.on('pong', () => alive.add(webSocket))
+      webSocket.on('error', () => webSocket.terminate())
+
+      handleConnection({
+        socket: webSocket,
+        actor: credential.actor,
+        credentialExpiresAt: credential.expiresAt,
+        services,
+        config,
+        logger: logger.child({ channel: 'realtime' }),
+      })
+    })
+  }
+
+  const listener = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    onUpgrade(request, socket, head).catch((error: unknown) => {
+      logger.error({ err: error }, 'upgrade failed')
+      refuse(socket, 500, 'Internal server error')
+    })
+  }
+
+  server.on('upgrade', listener)
+
+  const heartbeat = setInterval(() => {
+    for (const webSocket of sockets.clients) {
+      if (!alive.has(webSocket)) {
+        webSocket.terminate()
+        continue
+      }
+
+      alive.delete(webSocket)
+      webSocket.ping()
+    }
+  }, config.heartbeat_seconds * 1000)
+
+  heartbeat.unref()
+
+  return {
+    async close() {
+      clearInterval(heartbeat)
+      server.off('upgrade', listener)
+
+      for (const webSocket of sockets.clients) {
+        webSocket.close(1001, 'server shutting down')
+      }
+
+      await new Promise<void>((resolve) => sockets.close(() => resolve()))
+    },
+  }
+}

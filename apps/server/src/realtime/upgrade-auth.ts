@@ -1,0 +1,73 @@
+import type { IncomingMessage } from 'node:http'
+
+import type { Actor } from '../domain/actor.js'
+import { DomainError } from '../domain/errors.js'
+import type { TokenService } from '../services/token-service.js'
+import type { TicketStore } from './tickets.js'
+
+export const REALTIME_SUBPROTOCOL = 'smartsteps.v1'
+const TICKET_PROTOCOL_PREFIX = 'ticket.'
+const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/
+
+export type UpgradeCredential =
+  { ok: true; actor: Actor; expiresAt: number } | { ok: false; status: 401 | 500; reason: string }
+
+function ticketFrom(request: IncomingMessage): string | null {
+  const fromQuery = new URL(request.url ?? '/', 'http://localhost').searchParams.get('ticket')
+
+  if (fromQuery) {
+    return fromQuery
+  }
+
+  const offered = (request.headers['sec-websocket-protocol'] ?? '')
+    .split(',')
+    .map((part) => part.trim())
+  const fromProtocol = offered.find((protocol) => protocol.startsWith(TICKET_PROTOCOL_PREFIX))
+
+  return fromProtocol ? fromProtocol.slice(TICKET_PROTOCOL_PREFIX.length) : null
+}
+
+/**
+ * Who is opening the socket: an `Authorization: Bearer` access token, or else a ticket from
+ * POST /api/v1/realtime/tickets in the `ticket` query parameter or a `ticket.<ticket>`
+ * subprotocol. Decided before the upgrade completes, so a refused client never gets a 101.
+ */
+export async function authenticateUpgrade(
+  request: IncomingMessage,
+  tokens: TokenService,
+  tickets: TicketStore,
+): Promise<UpgradeCredential> {
+  const header = request.headers.authorization
+
+  if (header) {
+    const match = BEARER.exec(header)
+
+    if (!match) {
+      return { ok: false, status: 401, reason: 'Malformed Authorization header' }
+    }
+
+    try {
+      return { ok: true, ...(await tokens.verifyAccessToken(match[1]!)) }
+    } catch (error) {
+      if (error instanceof DomainError) {
+        return { ok: false, status: 401, reason: error.message }
+      }
+
+      throw error
+    }
+  }
+
+  const ticket = ticketFrom(request)
+  const redeemed = ticket ? tickets.redeem(ticket) : null
+
+  if (!redeemed) {
+    return { ok: false, status: 401, reason: ticket ? 'Invalid or spent ticket' : 'No credentials' }
+  }
+
+  return { ok: true, ...redeemed }
+}
+
+/** The subprotocol to answer with: ours when offered, never the ticket. */
+export function selectProtocol(offered: Set<string>): string | false {
+  return offered.has(REALTIME_SUBPROTOCOL) ? REALTIME_SUBPROTOCOL : false
+}
