@@ -12,6 +12,7 @@ import { requestContext } from './middleware/request-context.js'
 import { buildOpenApiDocument, registerSecuritySchemes } from './openapi.js'
 import { registerAnalysisRoutes } from './routes/analysis.js'
 import { registerAuthRoutes } from './routes/auth.js'
+import { registerAvatarRoutes } from './routes/avatars.js'
 import { registerClientRoutes } from './routes/clients.js'
 import { registerDocsRoutes } from './routes/docs.js'
 import { registerHealthRoutes } from './routes/health.js'
@@ -58,6 +59,7 @@ export function createApp(services: Services, config: Config, logger: Logger) {
 
   app.get('/api/openapi.json', (c) => c.json(document))
   registerDocsRoutes(app)
+  registerAvatarRoutes(app, config.personas.path)
 
   app.notFound((c) =>
     errorResponse(c, 'resource_not_found', `No route for ${c.req.method} ${c.req.path}`),

@@ -14,6 +14,7 @@ const UNDOCUMENTED = new Set([
   '/api/docs',
   '/api/docs/assets/init.js',
   '/api/docs/assets/:file',
+  '/static/avatars/:file',
 ])
 
 describe('the OpenAPI document', () => {
@@ -40,6 +41,17 @@ describe('the OpenAPI document', () => {
 
     expect(registered.length).toBeGreaterThan(15)
     expect(documented.sort()).toEqual([...new Set(registered)].sort())
+  })
+
+  it('serves the persona avatars it names', async () => {
+    const persona = await server.call('GET', '/api/v1/personas/dr_morgan_hayes', {
+      token: await server.login(),
+    })
+    const avatar = await fetch(`${server.url}${persona.body.avatar_url}`)
+
+    expect(avatar.status).toBe(200)
+    expect(avatar.headers.get('content-type')).toBe('image/svg+xml')
+    expect((await fetch(`${server.url}/static/avatars/..%2Fdr_morgan_hayes.json`)).status).toBe(404)
   })
 
   it('is served at /api/openapi.json with Swagger UI at /api/docs', async () => {
