@@ -2,10 +2,12 @@ import { z } from 'zod'
 
 import { TimestampSchema } from './common.js'
 import { UserIdSchema } from './ids.js'
+import { ROLES } from './scopes.js'
 
-export const RoleSchema = z.enum(['admin', 'facilitator']).meta({
+export const RoleSchema = z.enum(ROLES).meta({
   id: 'Role',
-  description: 'admin manages users and sees everything; facilitator runs sessions.',
+  description:
+    'admin manages users and sees everything; facilitator runs sessions with their own clients; supervisor reads every client and session and runs analysis.',
 })
 
 export const LoginRequestSchema = z

@@ -95,6 +95,49 @@ describe('who may see what', () => {
     ).toHaveLength(1)
   })
 
+  it('lets a supervisor read every client and session but change nothing', async () => {
+    const adminToken = await server.login()
+    await server.call('POST', '/api/v1/users', {
+      token: adminToken,
+      body: {
+        username: 'sam.supervisor',
+        email: 'sup@example.test',
+        password: 'supervisor-password',
+        role: 'supervisor',
+      },
+    })
+    const supervisor = await server.login('sam.supervisor', 'supervisor-password')
+
+    expect(
+      (await server.call('GET', `/api/v1/sessions/${aliceSession}`, { token: supervisor })).status,
+    ).toBe(200)
+    expect(
+      (await server.call('GET', '/api/v1/clients', { token: supervisor })).body.pagination.total,
+    ).toBeGreaterThan(0)
+    expect(
+      (
+        await server.call('POST', `/api/v1/sessions/${aliceSession}/analyze/summary`, {
+          token: supervisor,
+        })
+      ).status,
+    ).toBe(200)
+
+    for (const [method, path, body] of [
+      ['POST', '/api/v1/clients', { first_name: 'No', last_name: 'Way' }],
+      ['PATCH', `/api/v1/clients/${aliceClient}`, { first_name: 'Changed' }],
+      ['DELETE', `/api/v1/clients/${aliceClient}`],
+      ['POST', `/api/v1/sessions/${aliceSession}/start`],
+      ['POST', `/api/v1/sessions/${aliceSession}/notes`, { content: 'x' }],
+    ] as Array<[string, string, unknown?]>) {
+      const response = await server.call(method, path, { token: supervisor, body })
+      expect({ path, status: response.status }).toEqual({ path, status: 403 })
+    }
+
+    expect(
+      (await server.call('GET', `/api/v1/sessions/${aliceSession}`, { token: alice })).body.status,
+    ).toBe('scheduled')
+  })
+
   it('keeps user creation to admins', async () => {
     const response = await server.call('POST', '/api/v1/users', {
       token: alice,

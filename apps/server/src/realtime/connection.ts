@@ -2,17 +2,25 @@ import {
   type ClientFrame,
   ClientFrameSchema,
   REALTIME_CLOSE_CODES,
+  type Scope,
   type ServerFrame,
 } from '@smartsteps/contracts'
 import type { WebSocket } from 'ws'
 
 import type { Services } from '../composition.js'
 import type { Config } from '../config/schema.js'
-import type { Actor } from '../domain/actor.js'
+import { type Actor, requireScope } from '../domain/actor.js'
 import type { Logger } from '../logger.js'
 import type { SessionEvent } from '../ports/event-bus.js'
 import { errorFrame, frameIdOf, nextServerFrameId, realtimeCodeOf } from './frames.js'
 import { createTokenBucket } from './token-bucket.js'
+
+const FRAME_SCOPES: Record<ClientFrame['type'], Scope> = {
+  join_session: 'sessions:read',
+  leave_session: 'sessions:read',
+  send_message: 'sessions:write',
+  typing_indicator: 'sessions:write',
+}
 
 export interface ConnectionContext {
   socket: WebSocket
@@ -168,6 +176,8 @@ export function handleConnection(context: ConnectionContext) {
   }
 
   async function dispatch(frame: ClientFrame) {
+    requireScope(actor, FRAME_SCOPES[frame.type])
+
     switch (frame.type) {
       case 'join_session':
         return join(frame)

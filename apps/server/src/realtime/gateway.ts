@@ -86,6 +86,10 @@ export function attachRealtimeGateway(
 
     const credential = await authenticateUpgrade(request, services.tokens, services.tickets)
 
+    if (credential.ok && !credential.actor.scopes.has('realtime:connect')) {
+      return refuse(socket, 403, 'This credential lacks the realtime:connect scope')
+    }
+
     if (!credential.ok) {
       return refuse(socket, credential.status, credential.reason, [
         'WWW-Authenticate: Bearer realm="smartsteps"',

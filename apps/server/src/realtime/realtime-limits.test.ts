@@ -42,8 +42,18 @@ describe('realtime limits and failures', () => {
   }
 
   async function activeSession() {
-    const clientId = (await server.call('POST', '/api/v1/clients', { token, body: { first_name: 'L', last_name: 'M' } })).body.client_id
-    const sessionId = (await server.call('POST', '/api/v1/sessions', { token, body: { client_id: clientId, persona_id: 'dr_alex_rivera' } })).body.session_id as string
+    const clientId = (
+      await server.call('POST', '/api/v1/clients', {
+        token,
+        body: { first_name: 'L', last_name: 'M' },
+      })
+    ).body.client_id
+    const sessionId = (
+      await server.call('POST', '/api/v1/sessions', {
+        token,
+        body: { client_id: clientId, persona_id: 'dr_alex_rivera' },
+      })
+    ).body.session_id as string
     await server.call('POST', `/api/v1/sessions/${sessionId}/start`, { token })
     return sessionId
   }
@@ -56,13 +66,21 @@ describe('realtime limits and failures', () => {
       socket.send({ type: 'leave_session', id: `burst-${index}`, data: { session_id: sessionId } })
     }
 
-    expect(await socket.next((frame) => frame.type === 'error' && frame.data.code === 'rate_limited')).toBeDefined()
+    expect(
+      await socket.next((frame) => frame.type === 'error' && frame.data.code === 'rate_limited'),
+    ).toBeDefined()
     expect((await socket.closed).code).toBe(1008)
   })
 
   it('closes with 4401 when the access token expires', async () => {
-    const secret = new Uint8Array(Buffer.from(readFileSync(join(server.dataDir, 'jwt-signing.key'), 'utf8'), 'base64'))
-    const admin = (await server.call('POST', '/api/v1/auth/login', { body: { username: 'admin', password: 'admin-password-for-tests' } })).body.user.user_id
+    const secret = new Uint8Array(
+      Buffer.from(readFileSync(join(server.dataDir, 'jwt-signing.key'), 'utf8'), 'base64'),
+    )
+    const admin = (
+      await server.call('POST', '/api/v1/auth/login', {
+        body: { username: 'admin', password: 'admin-password-for-tests' },
+      })
+    ).body.user.user_id
     const shortLived = await new SignJWT({ typ: 'access', role: 'admin' })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(admin)
@@ -105,7 +123,10 @@ describe('realtime limits and failures', () => {
     void socket.closed.then(() => (closedEarly = true))
 
     for (let index = 0; index < 1500 && !closedEarly; index++) {
-      await server.call('POST', `/api/v1/sessions/${sessionId}/messages`, { token, body: { content, sender_type: 'facilitator' } })
+      await server.call('POST', `/api/v1/sessions/${sessionId}/messages`, {
+        token,
+        body: { content, sender_type: 'facilitator' },
+      })
 
       if (index % 100 === 99) {
         const health = await server.call('GET', '/api/health')
@@ -129,11 +150,22 @@ describe('realtime limits and failures', () => {
         socket.on('error', () => resolve(answer))
       })
 
-    const manyHeaders = Array.from({ length: 5000 }, (_, index) => `X-Filler-${index}: ${'y'.repeat(20)}`).join('\r\n')
+    const manyHeaders = Array.from(
+      { length: 5000 },
+      (_, index) => `X-Filler-${index}: ${'y'.repeat(20)}`,
+    ).join('\r\n')
 
     expect(await send('\x16\x03\x01 definitely not http\r\n\r\n')).toMatch(/^HTTP\/1.1 400/)
-    expect(await send(`GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n${manyHeaders}\r\n\r\n`)).toMatch(/^HTTP\/1.1 4\d\d/)
-    expect(await send('GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ???\r\n\r\n')).toMatch(/^HTTP\/1.1 4\d\d/)
+    expect(
+      await send(
+        `GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n${manyHeaders}\r\n\r\n`,
+      ),
+    ).toMatch(/^HTTP\/1.1 4\d\d/)
+    expect(
+      await send(
+        'GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ???\r\n\r\n',
+      ),
+    ).toMatch(/^HTTP\/1.1 4\d\d/)
 
     expect((await server.call('GET', '/api/health')).status).toBe(200)
   })

@@ -4,7 +4,7 @@ import { errors as joseErrors, jwtVerify, SignJWT } from 'jose'
 
 import type { Role } from '@smartsteps/contracts'
 
-import type { Actor } from '../domain/actor.js'
+import { type Actor, scopesOf } from '../domain/actor.js'
 import { unauthenticated } from '../domain/errors.js'
 import { newId } from '../domain/ids.js'
 import type { Storage, UserRecord } from '../ports/storage.js'
@@ -102,7 +102,13 @@ export function createTokenService(storage: Storage, settings: TokenSettings) {
       }
 
       return {
-        actor: { userId: user.user_id, username: user.username, role: user.role },
+        actor: {
+          userId: user.user_id,
+          username: user.username,
+          role: user.role,
+          scopes: scopesOf(user.role),
+          credential: { kind: 'session_token', id: null },
+        },
         expiresAt: payload.exp! * 1000,
       }
     } catch (error) {

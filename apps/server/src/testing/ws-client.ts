@@ -24,7 +24,10 @@ export function openSocket(
 
   const socket = new WebSocket(url, options.protocols ?? [], { headers })
   const frames: ServerFrame[] = []
-  const waiters: Array<{ predicate: (frame: ServerFrame) => boolean; resolve: (frame: ServerFrame) => void }> = []
+  const waiters: Array<{
+    predicate: (frame: ServerFrame) => boolean
+    resolve: (frame: ServerFrame) => void
+  }> = []
 
   socket.on('message', (raw) => {
     const frame = ServerFrameSchema.parse(JSON.parse(raw.toString()))
@@ -44,7 +47,11 @@ export function openSocket(
 
   return new Promise((resolve, reject) => {
     socket.once('unexpected-response', (_request, response) => {
-      reject(Object.assign(new Error(`upgrade refused: ${response.statusCode}`), { status: response.statusCode }))
+      reject(
+        Object.assign(new Error(`upgrade refused: ${response.statusCode}`), {
+          status: response.statusCode,
+        }),
+      )
     })
     socket.once('error', reject)
     socket.once('open', () =>
@@ -62,7 +69,10 @@ export function openSocket(
           }
 
           return new Promise((resolveFrame, rejectFrame) => {
-            const timer = setTimeout(() => rejectFrame(new Error('timed out waiting for a frame')), timeoutMs)
+            const timer = setTimeout(
+              () => rejectFrame(new Error('timed out waiting for a frame')),
+              timeoutMs,
+            )
             waiters.push({
               predicate,
               resolve: (frame) => {
@@ -78,4 +88,5 @@ export function openSocket(
 }
 
 export const ackOf = (id: string) => (frame: ServerFrame) =>
-  (frame.type === 'ack' || frame.type === 'error') && (frame.type === 'ack' ? frame.id === id : frame.data.request_id === id)
+  (frame.type === 'ack' || frame.type === 'error') &&
+  (frame.type === 'ack' ? frame.id === id : frame.data.request_id === id)

@@ -12,16 +12,17 @@ import type { AppEnv } from '../env.js'
 import { ClientParamsSchema, SessionParamsSchema } from './params.js'
 import {
   AUTHENTICATED_ERRORS,
-  BEARER_SECURITY,
   BODY_ERRORS,
   errorResponses,
+  secured,
   jsonBody,
   jsonResponse,
 } from './route-helpers.js'
 
-const common = { tags: ['analysis'], security: BEARER_SECURITY }
+const common = { tags: ['analysis'] }
 
 const summariseSession = createRoute({
+  ...secured('analysis:write'),
   ...common,
   method: 'post',
   path: '/api/v1/sessions/{session_id}/analyze/summary',
@@ -40,6 +41,7 @@ const metricScales = Object.entries(METRIC_DESCRIPTIONS)
   .join('\n')
 
 const analyseProgress = createRoute({
+  ...secured('analysis:write'),
   ...common,
   method: 'post',
   path: '/api/v1/clients/{client_id}/analyze/progress',

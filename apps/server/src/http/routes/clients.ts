@@ -14,16 +14,17 @@ import type { AppEnv } from '../env.js'
 import { ClientParamsSchema } from './params.js'
 import {
   AUTHENTICATED_ERRORS,
-  BEARER_SECURITY,
   BODY_ERRORS,
   errorResponses,
+  secured,
   jsonBody,
   jsonResponse,
 } from './route-helpers.js'
 
-const common = { tags: ['clients'], security: BEARER_SECURITY }
+const common = { tags: ['clients'] }
 
 const createClient = createRoute({
+  ...secured('clients:write'),
   ...common,
   method: 'post',
   path: '/api/v1/clients',
@@ -36,6 +37,7 @@ const createClient = createRoute({
 })
 
 const listClients = createRoute({
+  ...secured('clients:read'),
   ...common,
   method: 'get',
   path: '/api/v1/clients',
@@ -48,6 +50,7 @@ const listClients = createRoute({
 })
 
 const getClient = createRoute({
+  ...secured('clients:read'),
   ...common,
   method: 'get',
   path: '/api/v1/clients/{client_id}',
@@ -60,6 +63,7 @@ const getClient = createRoute({
 })
 
 const updateClient = createRoute({
+  ...secured('clients:write'),
   ...common,
   method: 'patch',
   path: '/api/v1/clients/{client_id}',
@@ -72,6 +76,7 @@ const updateClient = createRoute({
 })
 
 const deleteClient = createRoute({
+  ...secured('clients:write'),
   ...common,
   method: 'delete',
   path: '/api/v1/clients/{client_id}',

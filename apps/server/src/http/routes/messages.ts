@@ -12,16 +12,17 @@ import type { AppEnv } from '../env.js'
 import { SessionParamsSchema } from './params.js'
 import {
   AUTHENTICATED_ERRORS,
-  BEARER_SECURITY,
   BODY_ERRORS,
   errorResponses,
+  secured,
   jsonBody,
   jsonResponse,
 } from './route-helpers.js'
 
-const common = { tags: ['messages'], security: BEARER_SECURITY }
+const common = { tags: ['messages'] }
 
 const postMessage = createRoute({
+  ...secured('sessions:write'),
   ...common,
   method: 'post',
   path: '/api/v1/sessions/{session_id}/messages',
@@ -40,6 +41,7 @@ const postMessage = createRoute({
 })
 
 const listMessages = createRoute({
+  ...secured('sessions:read'),
   ...common,
   method: 'get',
   path: '/api/v1/sessions/{session_id}/messages',

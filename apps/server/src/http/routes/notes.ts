@@ -7,16 +7,16 @@ import type { AppEnv } from '../env.js'
 import { SessionParamsSchema } from './params.js'
 import {
   AUTHENTICATED_ERRORS,
-  BEARER_SECURITY,
   BODY_ERRORS,
   errorResponses,
+  secured,
   jsonBody,
   jsonResponse,
 } from './route-helpers.js'
 
 const addNote = createRoute({
+  ...secured('sessions:write'),
   tags: ['notes'],
-  security: BEARER_SECURITY,
   method: 'post',
   path: '/api/v1/sessions/{session_id}/notes',
   summary: 'Add a facilitator note to a session (any status)',

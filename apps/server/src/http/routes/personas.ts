@@ -6,16 +6,12 @@ import type { Services } from '../../composition.js'
 import { toPersona, toPersonaSummary } from '../../services/persona-registry.js'
 import type { AppEnv } from '../env.js'
 import { PersonaParamsSchema } from './params.js'
-import {
-  AUTHENTICATED_ERRORS,
-  BEARER_SECURITY,
-  errorResponses,
-  jsonResponse,
-} from './route-helpers.js'
+import { AUTHENTICATED_ERRORS, errorResponses, secured, jsonResponse } from './route-helpers.js'
 
-const common = { tags: ['personas'], security: BEARER_SECURITY }
+const common = { tags: ['personas'] }
 
 const listPersonas = createRoute({
+  ...secured('personas:read'),
   ...common,
   method: 'get',
   path: '/api/v1/personas',
@@ -27,6 +23,7 @@ const listPersonas = createRoute({
 })
 
 const getPersona = createRoute({
+  ...secured('personas:read'),
   ...common,
   method: 'get',
   path: '/api/v1/personas/{persona_id}',

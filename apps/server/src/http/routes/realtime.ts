@@ -4,16 +4,11 @@ import { RealtimeTicketSchema } from '@smartsteps/contracts'
 
 import type { Services } from '../../composition.js'
 import type { AppEnv } from '../env.js'
-import {
-  AUTHENTICATED_ERRORS,
-  BEARER_SECURITY,
-  errorResponses,
-  jsonResponse,
-} from './route-helpers.js'
+import { AUTHENTICATED_ERRORS, errorResponses, secured, jsonResponse } from './route-helpers.js'
 
 const issueTicket = createRoute({
+  ...secured('realtime:connect'),
   tags: ['realtime'],
-  security: BEARER_SECURITY,
   method: 'post',
   path: '/api/v1/realtime/tickets',
   summary: 'Get a single-use ticket to open the WebSocket from a browser',

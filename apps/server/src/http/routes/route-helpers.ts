@@ -1,5 +1,14 @@
-import { ERROR_STATUS, type ErrorCode, ErrorEnvelopeSchema } from '@smartsteps/contracts'
+import {
+  ERROR_STATUS,
+  type ErrorCode,
+  ErrorEnvelopeSchema,
+  type Scope,
+} from '@smartsteps/contracts'
+import type { MiddlewareHandler } from 'hono'
 import type { z } from 'zod'
+
+import { requireScope } from '../../domain/actor.js'
+import type { AppEnv } from '../env.js'
 
 const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   invalid_request: 'Malformed request, e.g. a body that is not JSON',
@@ -37,7 +46,7 @@ export function errorResponses(...codes: ErrorCode[]) {
 }
 
 /** Errors every authenticated JSON route can answer with. */
-export const AUTHENTICATED_ERRORS: ErrorCode[] = ['authentication_error']
+export const AUTHENTICATED_ERRORS: ErrorCode[] = ['authentication_error', 'permission_denied']
 export const BODY_ERRORS: ErrorCode[] = [
   'invalid_request',
   'payload_too_large',
@@ -60,3 +69,20 @@ export function jsonResponse<T extends z.ZodType>(schema: T, description: string
 }
 
 export const BEARER_SECURITY = [{ bearerAuth: [] }]
+
+/**
+ * What an authenticated route declares: the bearer scheme, the one scope it needs (also
+ * written into the OpenAPI document as `x-required-scope`), and the check itself.
+ */
+export function secured(scope: Scope) {
+  const checkScope: MiddlewareHandler<AppEnv> = async (c, next) => {
+    requireScope(c.get('actor'), scope)
+    await next()
+  }
+
+  return {
+    security: BEARER_SECURITY,
+    'x-required-scope': scope,
+    middleware: [checkScope],
+  }
+}

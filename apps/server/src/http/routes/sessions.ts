@@ -14,16 +14,17 @@ import type { AppEnv } from '../env.js'
 import { SessionParamsSchema } from './params.js'
 import {
   AUTHENTICATED_ERRORS,
-  BEARER_SECURITY,
   BODY_ERRORS,
   errorResponses,
+  secured,
   jsonBody,
   jsonResponse,
 } from './route-helpers.js'
 
-const common = { tags: ['sessions'], security: BEARER_SECURITY }
+const common = { tags: ['sessions'] }
 
 const createSession = createRoute({
+  ...secured('sessions:write'),
   ...common,
   method: 'post',
   path: '/api/v1/sessions',
@@ -36,6 +37,7 @@ const createSession = createRoute({
 })
 
 const listSessions = createRoute({
+  ...secured('sessions:read'),
   ...common,
   method: 'get',
   path: '/api/v1/sessions',
@@ -48,6 +50,7 @@ const listSessions = createRoute({
 })
 
 const getSession = createRoute({
+  ...secured('sessions:read'),
   ...common,
   method: 'get',
   path: '/api/v1/sessions/{session_id}',
@@ -70,6 +73,7 @@ const ACTION_TEXT: Record<SessionAction, { summary: string; description: string 
 
 function transitionRoute(action: SessionAction) {
   return createRoute({
+    ...secured('sessions:write'),
     ...common,
     method: 'post',
     path: `/api/v1/sessions/{session_id}/${action}`,

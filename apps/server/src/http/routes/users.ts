@@ -6,19 +6,19 @@ import type { Services } from '../../composition.js'
 import type { AppEnv } from '../env.js'
 import {
   AUTHENTICATED_ERRORS,
-  BEARER_SECURITY,
   BODY_ERRORS,
   errorResponses,
+  secured,
   jsonBody,
   jsonResponse,
 } from './route-helpers.js'
 
 const createUser = createRoute({
+  ...secured('users:write'),
   method: 'post',
   path: '/api/v1/users',
   tags: ['users'],
   summary: 'Create a user (admins only)',
-  security: BEARER_SECURITY,
   request: jsonBody(CreateUserRequestSchema, 'Passwords need at least 12 characters'),
   responses: {
     201: jsonResponse(UserSchema, 'The new user'),
