@@ -10,6 +10,7 @@ import type { Storage } from './ports/storage.js'
 import { loadJwtSecret } from './secrets.js'
 import { createAnalysisService } from './services/analysis-service.js'
 import { createClientService } from './services/client-service.js'
+import { createCredentialResolver } from './services/credential-resolver.js'
 import { createHealthService } from './services/health-service.js'
 import { createMessageService } from './services/message-service.js'
 import { createNoteService } from './services/note-service.js'
@@ -50,6 +51,7 @@ export function createServices(config: Config, adapters: Adapters, logger: Logge
     refreshTtlSeconds: jwt.refresh_token_ttl_seconds,
   })
   const users = createUserService(storage)
+  const credentials = createCredentialResolver([tokens.authenticator])
   const clients = createClientService(storage)
 
   let analysis: ReturnType<typeof createAnalysisService> | undefined
@@ -85,6 +87,7 @@ export function createServices(config: Config, adapters: Adapters, logger: Logge
     bus,
     personas,
     tokens,
+    credentials,
     users,
     clients,
     sessions,

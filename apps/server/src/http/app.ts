@@ -42,7 +42,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
 
 export function createApp(services: Services, config: Config, logger: Logger) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  const tokens = authenticate(services.tokens)
+  const tokens = authenticate(services.credentials)
 
   app.use('*', requestContext(logger))
 

@@ -84,7 +84,7 @@ export function attachRealtimeGateway(
       return refuse(socket, 403, 'Origin not allowed')
     }
 
-    const credential = await authenticateUpgrade(request, services.tokens, services.tickets)
+    const credential = await authenticateUpgrade(request, services.credentials, services.tickets)
 
     if (credential.ok && !credential.actor.scopes.has('realtime:connect')) {
       return refuse(socket, 403, 'This credential lacks the realtime:connect scope')

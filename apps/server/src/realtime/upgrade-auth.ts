@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http'
 
 import type { Actor } from '../domain/actor.js'
 import { DomainError } from '../domain/errors.js'
-import type { TokenService } from '../services/token-service.js'
+import type { CredentialResolver } from '../services/credential-resolver.js'
 import type { TicketStore } from './tickets.js'
 
 export const REALTIME_SUBPROTOCOL = 'smartsteps.v1'
@@ -34,7 +34,7 @@ function ticketFrom(request: IncomingMessage): string | null {
  */
 export async function authenticateUpgrade(
   request: IncomingMessage,
-  tokens: TokenService,
+  credentials: CredentialResolver,
   tickets: TicketStore,
 ): Promise<UpgradeCredential> {
   const header = request.headers.authorization
@@ -47,7 +47,8 @@ export async function authenticateUpgrade(
     }
 
     try {
-      return { ok: true, ...(await tokens.verifyAccessToken(match[1]!)) }
+      const clientIp = request.socket.remoteAddress ?? null
+      return { ok: true, ...(await credentials.resolve(match[1]!, { clientIp })) }
     } catch (error) {
       if (error instanceof DomainError) {
         return { ok: false, status: 401, reason: error.message }

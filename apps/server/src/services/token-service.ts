@@ -8,6 +8,7 @@ import { type Actor, scopesOf } from '../domain/actor.js'
 import { unauthenticated } from '../domain/errors.js'
 import { newId } from '../domain/ids.js'
 import type { Storage, UserRecord } from '../ports/storage.js'
+import type { Authenticator } from './credential-resolver.js'
 
 export interface TokenSettings {
   secret: Uint8Array
@@ -146,7 +147,14 @@ export function createTokenService(storage: Storage, settings: TokenSettings) {
     return issue(user, record.family_id)
   }
 
-  return { issue, verifyAccessToken, refresh }
+  /** Session tokens are every bearer credential that is not an API key. */
+  const authenticator: Authenticator = {
+    name: 'session_token',
+    accepts: (credential) => !credential.startsWith('sk_'),
+    authenticate: (credential) => verifyAccessToken(credential),
+  }
+
+  return { issue, verifyAccessToken, refresh, authenticator }
 }
 
 export type TokenService = ReturnType<typeof createTokenService>

@@ -1,8 +1,18 @@
-import type { MiddlewareHandler } from 'hono'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import type { Context, MiddlewareHandler } from 'hono'
 
 import { newId } from '../../domain/ids.js'
 import type { Logger } from '../../logger.js'
 import type { AppEnv } from '../env.js'
+
+/** The peer address of the socket; absent when the app is called in-process (tests). */
+function remoteAddressOf(c: Context): string | null {
+  try {
+    return getConnInfo(c).remote.address ?? null
+  } catch {
+    return null
+  }
+}
 
 const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/
 
@@ -19,6 +29,7 @@ export function requestContext(logger: Logger): MiddlewareHandler<AppEnv> {
     const requestLogger = logger.child({ request_id: requestId })
 
     c.set('requestId', requestId)
+    c.set('clientIp', remoteAddressOf(c))
     c.set('logger', requestLogger)
 
     await next()

@@ -1,0 +1,40 @@
+import type { Actor } from '../domain/actor.js'
+import { unauthenticated } from '../domain/errors.js'
+
+/** Facts about the request a credential arrived on, for rules such as IP allow-lists. */
+export interface CredentialContext {
+  clientIp: string | null
+}
+
+export interface ResolvedCredential {
+  actor: Actor
+  /** When the credential stops being valid, in ms since the epoch (sockets close then). */
+  expiresAt: number
+}
+
+/**
+ * One way of proving who you are with a bearer credential: session JWTs, API keys, tokens of
+ * an external OpenID Connect provider. `accepts` looks only at the credential's shape.
+ */
+export interface Authenticator {
+  readonly name: string
+  accepts(credential: string): boolean
+  authenticate(credential: string, context: CredentialContext): Promise<ResolvedCredential>
+}
+
+/** Tries the authenticators in order; the first that accepts the credential decides. */
+export function createCredentialResolver(authenticators: Authenticator[]) {
+  return {
+    async resolve(credential: string, context: CredentialContext): Promise<ResolvedCredential> {
+      const authenticator = authenticators.find((candidate) => candidate.accepts(credential))
+
+      if (!authenticator) {
+        throw unauthenticated('Unrecognised credential')
+      }
+
+      return authenticator.authenticate(credential, context)
+    },
+  }
+}
+
+export type CredentialResolver = ReturnType<typeof createCredentialResolver>
