@@ -17,6 +17,10 @@ export function createLogger(level: string): Logger {
       paths: [
         'password',
         '*.password',
+        'current_password',
+        '*.current_password',
+        'new_password',
+        '*.new_password',
         'token',
         '*.token',
         'refresh_token',

@@ -88,7 +88,9 @@ export async function startServer(
     async close() {
       await gateway.close()
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      await services.passwordResets.settled()
       await adapters.bus.close()
+      await adapters.rateLimits.close()
       await adapters.storage.close()
     },
   }

@@ -21,6 +21,11 @@ export const RefreshRequestSchema = z
   .strictObject({ refresh_token: z.string().min(1).max(512) })
   .meta({ id: 'RefreshRequest' })
 
+/** Ends the login the refresh token belongs to: every token rotated from it stops working. */
+export const LogoutRequestSchema = z
+  .strictObject({ refresh_token: z.string().min(1).max(512) })
+  .meta({ id: 'LogoutRequest' })
+
 export const TokenResponseSchema = z
   .object({
     token: z.string().meta({ description: 'Access token (JWT) for the Authorization header' }),

@@ -16,6 +16,7 @@ export const ID_PREFIXES = {
   note: 'not',
   request: 'req',
   refreshToken: 'rft',
+  apiKey: 'key',
 } as const
 
 export type IdKind = keyof typeof ID_PREFIXES

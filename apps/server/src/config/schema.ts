@@ -3,6 +3,13 @@ import { join } from 'node:path'
 import { z } from 'zod'
 
 import { PACKAGE_ROOT } from '../package-root.js'
+import { ApiKeysConfigSchema, RequestSigningConfigSchema } from './api-keys-schema.js'
+import { CorsSchema } from './cors.js'
+import { IpRangeListSchema } from './ip-ranges.js'
+import { OAuthConfigSchema, refuseSharedIssuer } from './oauth-schema.js'
+import { LoginLockoutConfigSchema, PasswordResetConfigSchema } from './passwords-schema.js'
+import { RateLimitingSchema } from './rate-limiting.js'
+import { SecurityHeadersSchema } from './security-headers.js'
 
 export const DEFAULT_PERSONAS_DIR = join(PACKAGE_ROOT, 'personas')
 
@@ -22,6 +29,9 @@ export const ConfigSchema = z.strictObject({
         .max(64 * 1024 * 1024)
         .default(1024 * 1024),
       compression: z.boolean().default(true),
+      trusted_proxies: IpRangeListSchema.describe(
+        'Proxies whose X-Forwarded-For is believed; from anyone else it is ignored',
+      ),
     })
     .prefault({}),
   storage: z
@@ -50,7 +60,16 @@ export const ConfigSchema = z.strictObject({
             .default(14 * 86_400),
         })
         .prefault({}),
+      api_keys: ApiKeysConfigSchema,
+      request_signing: RequestSigningConfigSchema,
+      rate_limiting: RateLimitingSchema,
+      headers: SecurityHeadersSchema,
+      cors: CorsSchema,
+      login_lockout: LoginLockoutConfigSchema,
+      password_reset: PasswordResetConfigSchema,
+      oauth: OAuthConfigSchema,
     })
+    .superRefine(refuseSharedIssuer)
     .prefault({}),
   performance: z
     .strictObject({

@@ -2,7 +2,7 @@ import { ROLE_SCOPES, type Role, type Scope } from '@smartsteps/contracts'
 
 import { forbidden } from './errors.js'
 
-/** How the actor authenticated; API keys and OAuth tokens come with the access-security work. */
+/** How the actor authenticated: a Smart Steps session, an API key, an external provider's token. */
 export type CredentialKind = 'session_token' | 'api_key' | 'oauth_token'
 
 /** Who is making a request, as established by authentication. */

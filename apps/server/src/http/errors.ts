@@ -53,6 +53,13 @@ export function validationHook(
 /** The one error handler: domain errors keep their code, anything unknown is internal_error. */
 export function handleError(error: Error, c: Context<AppEnv>) {
   if (error instanceof DomainError) {
+    const retryAfter = error.details?.retry_after_seconds
+
+    // A service that refuses for a while (the sign-in lockout) says how long, as 429s must.
+    if (error.code === 'rate_limited' && typeof retryAfter === 'number') {
+      c.header('Retry-After', String(retryAfter))
+    }
+
     return errorResponse(c, error.code, error.message, error.details)
   }
 

@@ -1,4 +1,12 @@
-import type { Insight, Message, Note, RiskFlag, Role, SessionStatus } from '@smartsteps/contracts'
+import type {
+  Insight,
+  Message,
+  Note,
+  RiskFlag,
+  Role,
+  Scope,
+  SessionStatus,
+} from '@smartsteps/contracts'
 
 /**
  * The storage port. Every adapter (the embedded SQLite store, MongoDB next) implements it and
@@ -12,12 +20,18 @@ export interface Storage {
   readonly messages: MessageRepository
   readonly notes: NoteRepository
   readonly refreshTokens: RefreshTokenRepository
+  readonly apiKeys: ApiKeyRepository
+  readonly passwordResets: PasswordResetRepository
+  readonly loginAttempts: LoginAttemptRepository
   /** Resolves when the store answers a trivial read; rejects otherwise. */
   ping(): Promise<void>
   close(): Promise<void>
 }
 
-/** Thrown by create/update when a unique field (username, email, id) is already taken. */
+/**
+ * Thrown by any write that would store a value a unique field already holds (a username, an
+ * email, any record id, a client_message_id within its session); `field` names that field.
+ */
 export class DuplicateKeyError extends Error {
   constructor(readonly field: string) {
     super(`duplicate value for ${field}`)
@@ -41,16 +55,39 @@ export interface UserRecord {
   email: string
   role: Role
   active: boolean
-  password_hash: string
+  /** null for accounts of an external identity provider: they have no Smart Steps password. */
+  password_hash: string | null
+  /** `issuer#subject` of an external account, unique; null for local accounts. */
+  external_subject: string | null
   created_at: string
   updated_at: string
 }
+
+export type UserPatch = Partial<Pick<UserRecord, 'email' | 'role' | 'active' | 'password_hash'>> & {
+  updated_at: string
+}
+
+export type UserUpdateResult =
+  | { ok: true; user: UserRecord }
+  | { ok: false; reason: 'not_found' }
+  /** The patch would leave no active admin; nothing was written. */
+  | { ok: false; reason: 'last_admin' }
 
 export interface UserRepository {
   create(user: UserRecord): Promise<void>
   get(userId: string): Promise<UserRecord | null>
   getByUsername(username: string): Promise<UserRecord | null>
+  /** Emails are stored lowercased; pass the address lowercased. */
+  getByEmail(email: string): Promise<UserRecord | null>
   count(): Promise<number>
+  /** Newest first (created_at, then user_id, descending). */
+  list(query: PageRequest): Promise<Page<UserRecord>>
+  /**
+   * Applies the patch atomically with a check that some active admin remains: a patch that
+   * demotes or deactivates the last one is refused whole, even when two such patches race in
+   * different processes. A taken email is a DuplicateKeyError.
+   */
+  update(userId: string, patch: UserPatch): Promise<UserUpdateResult>
 }
 
 export interface ClientRecord {
@@ -161,10 +198,12 @@ export type AppendResult =
 
 export interface MessageRepository {
   /**
-   * Stores the messages (in order) only while the session is active, and bumps the session's
-   * message_count, in one atomic step. Costs the same at message 10 and 10,000. When the first
-   * message carries a client_message_id already stored in this session, nothing is written and
-   * the stored message comes back with `duplicate: true`, whatever the session's status now.
+   * Stores the messages (in order) only while the session is active, adds their number to the
+   * session's message_count and sets its updated_at to the last message's timestamp, in one
+   * atomic step: if any message fails (a DuplicateKeyError for a taken id), none is stored.
+   * Costs the same at message 10 and 10,000. When the first message carries a client_message_id
+   * already stored in this session, nothing is written and the stored message comes back with
+   * `duplicate: true`, whatever the session's status now.
    */
   appendToActiveSession(sessionId: string, messages: MessageRecord[]): Promise<AppendResult>
   /** The persona reply stored for a client message, if any. */
@@ -179,6 +218,7 @@ export type NoteRecord = Note & { session_id: string }
 
 export interface NoteRepository {
   add(note: NoteRecord): Promise<void>
+  /** Oldest first (timestamp, then id). */
   list(sessionId: string): Promise<NoteRecord[]>
 }
 
@@ -200,5 +240,110 @@ export interface RefreshTokenRepository {
   getByHash(tokenHash: string): Promise<RefreshTokenRecord | null>
   /** Marks the token used if it was unused and unrevoked; false when someone spent it first. */
   markUsed(tokenId: string, at: string): Promise<boolean>
+  /** Revokes every token of the family; one already revoked keeps its first revoked_at. */
   revokeFamily(familyId: string, at: string): Promise<void>
+  /** Revokes every token of every family of the user, as revokeFamily does. */
+  revokeForUser(userId: string, at: string): Promise<void>
+  /** Whether any token of the family was revoked: then the whole login is over. */
+  isFamilyRevoked(familyId: string): Promise<boolean>
+}
+
+export interface ApiKeyRecord {
+  key_id: string
+  /** The user the key acts as. */
+  owner_id: string
+  name: string
+  scopes: Scope[]
+  /** Addresses and CIDR ranges the key may be used from; empty means anywhere. */
+  allowed_ips: string[]
+  /** SHA-256 of the secret, hex; the secret itself is never stored. */
+  secret_hash: string
+  /** The first characters of the secret, shown to tell keys apart. */
+  secret_prefix: string
+  /** The HMAC key requests are signed with, as issued: verifying needs it in the clear. */
+  signing_secret: string | null
+  require_signing: boolean
+  /** The secret a rotation replaced, with its signing secret, valid until previous_expires_at. */
+  previous_secret_hash: string | null
+  previous_signing_secret: string | null
+  previous_expires_at: string | null
+  created_at: string
+  /** null: never expires. */
+  expires_at: string | null
+  last_used_at: string | null
+  revoked_at: string | null
+}
+
+/** A new secret for a key; the current one becomes the previous one until `previous_expires_at`. */
+export interface ApiKeyRotation {
+  secret_hash: string
+  secret_prefix: string
+  signing_secret: string | null
+  previous_expires_at: string
+}
+
+export interface ApiKeyQuery extends PageRequest {
+  /** Only keys of this user; omit for all. */
+  ownerId?: string
+}
+
+export interface ApiKeyRepository {
+  create(key: ApiKeyRecord): Promise<void>
+  get(keyId: string): Promise<ApiKeyRecord | null>
+  /** The key whose current or previous secret has this hash. */
+  getBySecretHash(secretHash: string): Promise<ApiKeyRecord | null>
+  /** Newest first (created_at, then key_id, descending). */
+  list(query: ApiKeyQuery): Promise<Page<ApiKeyRecord>>
+  /** Marks the key revoked; false when it is unknown or was revoked already (first time kept). */
+  revoke(keyId: string, at: string): Promise<boolean>
+  /**
+   * Compare-and-set: applies the rotation only while the key is unrevoked and its current
+   * secret hash is still `currentHash`, so of two concurrent rotations one wins. Returns the
+   * rotated key, or null when the key is unknown, revoked or was rotated meanwhile.
+   */
+  rotate(keyId: string, currentHash: string, rotation: ApiKeyRotation): Promise<ApiKeyRecord | null>
+  /** Sets last_used_at to `at` unless it is already later. */
+  touch(keyId: string, at: string): Promise<void>
+}
+
+export interface PasswordResetRecord {
+  /** SHA-256 of the reset token, hex; the token itself is never stored. */
+  token_hash: string
+  user_id: string
+  created_at: string
+  expires_at: string
+  /** When the token was spent, or superseded by a newer one; null while it may still be used. */
+  used_at: string | null
+}
+
+export interface PasswordResetRepository {
+  create(token: PasswordResetRecord): Promise<void>
+  getByHash(tokenHash: string): Promise<PasswordResetRecord | null>
+  /** Marks the token used if it was unused; false when someone spent it first. */
+  consume(tokenHash: string, at: string): Promise<boolean>
+  /** Marks every unused token of the user used, so an older link stops working. */
+  revokeForUser(userId: string, at: string): Promise<void>
+}
+
+export type LoginAttemptResult =
+  | { ok: true }
+  /** `limit` attempts since `since` already; `oldest` is the first of them. */
+  | { ok: false; oldest: string }
+
+/**
+ * Failed sign-ins per account key, shared by every process on the store. An attempt is recorded
+ * before the password is checked, so a burst of parallel guesses counts in full.
+ */
+export interface LoginAttemptRepository {
+  /**
+   * Atomically: when fewer than `limit` attempts for `key` were recorded at or after `since`,
+   * records one at `at` and answers ok; otherwise records nothing. Attempts older than `since`
+   * (of any key) may be forgotten.
+   */
+  begin(
+    key: string,
+    attempt: { at: string; since: string; limit: number },
+  ): Promise<LoginAttemptResult>
+  /** Forgets every attempt of the key: the password was right. */
+  clear(key: string): Promise<void>
 }

@@ -12,6 +12,7 @@ import type { Config } from '../config/schema.js'
 import { type Actor, requireScope } from '../domain/actor.js'
 import type { Logger } from '../logger.js'
 import type { SessionEvent } from '../ports/event-bus.js'
+import { atDeadline } from './deadline.js'
 import { errorFrame, frameIdOf, nextServerFrameId, realtimeCodeOf } from './frames.js'
 import { createTokenBucket } from './token-bucket.js'
 
@@ -42,9 +43,8 @@ export function handleConnection(context: ConnectionContext) {
   const takeToken = createTokenBucket(config.messages_per_second, config.message_burst)
   let strikes = 0
 
-  const expiry = setTimeout(
-    () => socket.close(REALTIME_CLOSE_CODES.credentialsExpired, 'credentials expired'),
-    Math.max(0, context.credentialExpiresAt - Date.now()),
+  const cancelExpiry = atDeadline(context.credentialExpiresAt, () =>
+    socket.close(REALTIME_CLOSE_CODES.credentialsExpired, 'credentials expired'),
   )
 
   function send(frame: ServerFrame) {
@@ -234,7 +234,7 @@ export function handleConnection(context: ConnectionContext) {
   })
 
   socket.on('close', () => {
-    clearTimeout(expiry)
+    cancelExpiry()
 
     for (const unsubscribe of joined.values()) {
       unsubscribe()

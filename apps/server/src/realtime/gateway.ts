@@ -8,7 +8,9 @@ import type { Services } from '../composition.js'
 import type { Config } from '../config/schema.js'
 import type { Logger } from '../logger.js'
 import { handleConnection } from './connection.js'
+import { watchKeyRevocations } from './key-revocation-watch.js'
 import { authenticateUpgrade, selectProtocol } from './upgrade-auth.js'
+import { limitUpgrade } from './upgrade-rate-limit.js'
 
 export const REALTIME_PATH = '/ws'
 
@@ -16,6 +18,7 @@ const REFUSALS: Record<number, { text: string; code: ErrorCode }> = {
   401: { text: 'Unauthorized', code: 'authentication_error' },
   403: { text: 'Forbidden', code: 'permission_denied' },
   404: { text: 'Not Found', code: 'resource_not_found' },
+  429: { text: 'Too Many Requests', code: 'rate_limited' },
   500: { text: 'Internal Server Error', code: 'internal_error' },
 }
 
@@ -67,6 +70,10 @@ export function attachRealtimeGateway(
     perMessageDeflate: false,
   })
   const alive = new WeakSet<WebSocket>()
+  const revocations = watchKeyRevocations(
+    { onRevoked: services.apiKeys.onRevoked, isUsable: services.apiKeyAuth.isUsable },
+    logger,
+  )
   const allowedOrigins = new Set(config.allowed_origins.map((origin) => new URL(origin).origin))
 
   async function onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
@@ -78,28 +85,45 @@ export function attachRealtimeGateway(
       return refuse(socket, 404, `No WebSocket endpoint at ${path}; use ${REALTIME_PATH}`)
     }
 
+    const forwardedFor = request.headers['x-forwarded-for']
+    const clientIp = services.clientAddresses(
+      request.socket.remoteAddress,
+      Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor,
+    )
+    const limited = await limitUpgrade(services.rateLimiter, clientIp, logger)
+
+    if (limited) {
+      return refuse(socket, 429, limited.reason, limited.headers)
+    }
+
     const origin = request.headers.origin
 
     if (origin !== undefined && !allowedOrigins.has(origin)) {
       return refuse(socket, 403, 'Origin not allowed')
     }
 
-    const credential = await authenticateUpgrade(request, services.credentials, services.tickets)
+    const credential = await authenticateUpgrade(
+      request,
+      services.credentials,
+      services.tickets,
+      clientIp,
+    )
 
     if (credential.ok && !credential.actor.scopes.has('realtime:connect')) {
       return refuse(socket, 403, 'This credential lacks the realtime:connect scope')
     }
 
     if (!credential.ok) {
-      return refuse(socket, credential.status, credential.reason, [
-        'WWW-Authenticate: Bearer realm="smartsteps"',
-      ])
+      const challenge =
+        credential.status === 401 ? ['WWW-Authenticate: Bearer realm="smartsteps"'] : []
+      return refuse(socket, credential.status, credential.reason, challenge)
     }
 
     sockets.handleUpgrade(request, socket, head, (webSocket) => {
       alive.add(webSocket)
       webSocket.on('pong', () => alive.add(webSocket))
       webSocket.on('error', () => webSocket.terminate())
+      revocations.track(webSocket, credential.actor)
 
       handleConnection({
         socket: webSocket,
@@ -138,6 +162,7 @@ export function attachRealtimeGateway(
   return {
     async close() {
       clearInterval(heartbeat)
+      revocations.stop()
       server.off('upgrade', listener)
 
       for (const webSocket of sockets.clients) {

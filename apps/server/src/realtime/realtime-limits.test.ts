@@ -6,6 +6,7 @@ import { REALTIME_CLOSE_CODES } from '@smartsteps/contracts'
 import { SignJWT } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { configSection } from '../testing/config-section.js'
 import { startTestServer, type TestServer } from '../testing/test-server.js'
 import { openSocket, type TestSocket } from '../testing/ws-client.js'
 
@@ -25,6 +26,8 @@ describe('realtime limits and failures', () => {
         shed_typing_above_bytes: 4096,
         max_send_buffer_bytes: 64 * 1024,
       },
+      // These tests flood the server from one address on purpose; rate limits would stop them.
+      security: configSection('security', { rate_limiting: { enabled: false } }),
     })
     token = await server.login()
     wsUrl = `${server.url.replace('http', 'ws')}/ws`

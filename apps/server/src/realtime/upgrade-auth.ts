@@ -10,7 +10,14 @@ const TICKET_PROTOCOL_PREFIX = 'ticket.'
 const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/
 
 export type UpgradeCredential =
-  { ok: true; actor: Actor; expiresAt: number } | { ok: false; status: 401 | 500; reason: string }
+  | { ok: true; actor: Actor; expiresAt: number }
+  | { ok: false; status: 401 | 403 | 500; reason: string }
+
+const EMPTY_BODY = new Uint8Array(0)
+
+function firstHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value
+}
 
 function ticketFrom(request: IncomingMessage): string | null {
   const fromQuery = new URL(request.url ?? '/', 'http://localhost').searchParams.get('ticket')
@@ -28,14 +35,16 @@ function ticketFrom(request: IncomingMessage): string | null {
 }
 
 /**
- * Who is opening the socket: an `Authorization: Bearer` access token, or else a ticket from
- * POST /api/v1/realtime/tickets in the `ticket` query parameter or a `ticket.<ticket>`
- * subprotocol. Decided before the upgrade completes, so a refused client never gets a 101.
+ * Who is opening the socket: an `Authorization: Bearer` access token or API key, or else a
+ * ticket from POST /api/v1/realtime/tickets in the `ticket` query parameter or a
+ * `ticket.<ticket>` subprotocol. Decided before the upgrade completes, so a refused client
+ * never gets a 101.
  */
 export async function authenticateUpgrade(
   request: IncomingMessage,
   credentials: CredentialResolver,
   tickets: TicketStore,
+  clientIp: string | null,
 ): Promise<UpgradeCredential> {
   const header = request.headers.authorization
 
@@ -47,11 +56,21 @@ export async function authenticateUpgrade(
     }
 
     try {
-      const clientIp = request.socket.remoteAddress ?? null
-      return { ok: true, ...(await credentials.resolve(match[1]!, { clientIp })) }
+      const resolved = await credentials.resolve(match[1]!, {
+        clientIp,
+        // An upgrade has no body: a key that signs its requests signs the timestamp alone.
+        signature: {
+          timestamp: firstHeader(request.headers['x-signature-timestamp']),
+          signature: firstHeader(request.headers['x-signature']),
+          body: async () => EMPTY_BODY,
+        },
+      })
+
+      return { ok: true, ...resolved }
     } catch (error) {
       if (error instanceof DomainError) {
-        return { ok: false, status: 401, reason: error.message }
+        const status = error.code === 'permission_denied' ? 403 : 401
+        return { ok: false, status, reason: error.message }
       }
 
       throw error

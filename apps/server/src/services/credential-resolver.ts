@@ -4,6 +4,18 @@ import { unauthenticated } from '../domain/errors.js'
 /** Facts about the request a credential arrived on, for rules such as IP allow-lists. */
 export interface CredentialContext {
   clientIp: string | null
+  /** The request's signature headers and raw body; absent means unsigned with no body. */
+  signature?: SignatureParts
+}
+
+/**
+ * What a signed request carries (docs/security/request-signing.md). The body is read only when
+ * a signature is checked, so requests with other credentials never buffer it here.
+ */
+export interface SignatureParts {
+  timestamp: string | undefined
+  signature: string | undefined
+  body(): Promise<Uint8Array>
 }
 
 export interface ResolvedCredential {

@@ -9,6 +9,7 @@ import { unauthenticated } from '../domain/errors.js'
 import { newId } from '../domain/ids.js'
 import type { Storage, UserRecord } from '../ports/storage.js'
 import type { Authenticator } from './credential-resolver.js'
+import { unverifiedIssuer } from './jwt-issuer.js'
 
 export interface TokenSettings {
   secret: Uint8Array
@@ -38,6 +39,9 @@ function sha256(value: string): string {
  * Access tokens are short-lived JWTs; refresh tokens are opaque random strings stored only as a
  * hash, single-use, rotated on every refresh. Presenting a spent refresh token revokes every
  * token of its family, since it means the token was copied.
+ *
+ * A family is one login. Access tokens name theirs (`sid`), and stop working the moment it is
+ * revoked: by logout, by reuse of a spent refresh token, by a password change or reset.
  */
 export function createTokenService(storage: Storage, settings: TokenSettings) {
   async function issue(user: UserRecord, familyId = newId('refreshToken')): Promise<IssuedTokens> {
@@ -49,6 +53,7 @@ export function createTokenService(storage: Storage, settings: TokenSettings) {
       role: user.role,
       username: user.username,
       typ: ACCESS_TOKEN_TYPE,
+      sid: familyId,
     })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
       .setSubject(user.user_id)
@@ -96,6 +101,15 @@ export function createTokenService(storage: Storage, settings: TokenSettings) {
         throw unauthenticated('Not an access token')
       }
 
+      // Tokens signed before logins were named carry no sid. One access-token lifetime after
+      // the upgrade none is left, and sid can be required.
+      if (
+        typeof payload.sid === 'string' &&
+        (await storage.refreshTokens.isFamilyRevoked(payload.sid))
+      ) {
+        throw unauthenticated('This login has ended; sign in again')
+      }
+
       const user = await storage.users.get(payload.sub)
 
       if (!user || !user.active) {
@@ -129,7 +143,13 @@ export function createTokenService(storage: Storage, settings: TokenSettings) {
     const record = await storage.refreshTokens.getByHash(sha256(refreshToken))
     const now = new Date().toISOString()
 
-    if (!record || record.revoked_at || record.expires_at <= now) {
+    // A family revoked while this token was being rotated has a fresh member nobody revoked.
+    if (
+      !record ||
+      record.revoked_at ||
+      record.expires_at <= now ||
+      (await storage.refreshTokens.isFamilyRevoked(record.family_id))
+    ) {
       throw unauthenticated('Invalid or expired refresh token')
     }
 
@@ -147,14 +167,34 @@ export function createTokenService(storage: Storage, settings: TokenSettings) {
     return issue(user, record.family_id)
   }
 
-  /** Session tokens are every bearer credential that is not an API key. */
+  /**
+   * Ends the login the refresh token belongs to, with its access tokens. Unknown and spent tokens
+   * are no error: the caller wants to be signed out, and is.
+   */
+  async function logout(refreshToken: string): Promise<void> {
+    const record = await storage.refreshTokens.getByHash(sha256(refreshToken))
+
+    if (record) {
+      await storage.refreshTokens.revokeFamily(record.family_id, new Date().toISOString())
+    }
+  }
+
+  /** Ends every login of the user. */
+  async function revokeAll(userId: string): Promise<void> {
+    await storage.refreshTokens.revokeForUser(userId, new Date().toISOString())
+  }
+
+  /**
+   * Session tokens are the JWTs this server signed, told by their unverified issuer; tokens of an
+   * external provider (another issuer) and API keys go to their own authenticators.
+   */
   const authenticator: Authenticator = {
     name: 'session_token',
-    accepts: (credential) => !credential.startsWith('sk_'),
+    accepts: (credential) => unverifiedIssuer(credential) === settings.issuer,
     authenticate: (credential) => verifyAccessToken(credential),
   }
 
-  return { issue, verifyAccessToken, refresh, authenticator }
+  return { issue, verifyAccessToken, refresh, logout, revokeAll, authenticator }
 }
 
 export type TokenService = ReturnType<typeof createTokenService>

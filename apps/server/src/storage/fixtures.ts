@@ -1,5 +1,13 @@
 import { newId } from '../domain/ids.js'
-import type { ClientRecord, MessageRecord, SessionRecord, UserRecord } from '../ports/storage.js'
+import type {
+  ClientRecord,
+  MessageRecord,
+  NoteRecord,
+  PasswordResetRecord,
+  RefreshTokenRecord,
+  SessionRecord,
+  UserRecord,
+} from '../ports/storage.js'
 
 let clock = Date.parse('2026-01-01T00:00:00.000Z')
 
@@ -20,6 +28,7 @@ export function userRecord(overrides: Partial<UserRecord> = {}): UserRecord {
     role: 'facilitator',
     active: true,
     password_hash: 'scrypt$1$1$1$c2FsdA==$aGFzaA==',
+    external_subject: null,
     created_at: at,
     updated_at: at,
     ...overrides,
@@ -83,5 +92,51 @@ export function messageRecord(sessionId: string, content: string): MessageRecord
     sender_id: 'cli_x',
     content,
     timestamp: tick(),
+  }
+}
+
+export function noteRecord(sessionId: string, overrides: Partial<NoteRecord> = {}): NoteRecord {
+  return {
+    id: newId('note'),
+    session_id: sessionId,
+    content: 'Client named a first small step.',
+    timestamp: tick(),
+    author: 'usr_author',
+    ...overrides,
+  }
+}
+
+export function refreshTokenRecord(
+  familyId: string,
+  overrides: Partial<RefreshTokenRecord> = {},
+): RefreshTokenRecord {
+  const at = tick()
+
+  return {
+    token_id: newId('refreshToken'),
+    token_hash: newId('refreshToken').slice(4).padEnd(64, '0'),
+    user_id: 'usr_owner',
+    family_id: familyId,
+    expires_at: at,
+    created_at: at,
+    used_at: null,
+    revoked_at: null,
+    ...overrides,
+  }
+}
+
+export function passwordResetRecord(
+  userId: string,
+  overrides: Partial<PasswordResetRecord> = {},
+): PasswordResetRecord {
+  const at = tick()
+
+  return {
+    token_hash: newId('refreshToken').slice(4).padEnd(64, 'f'),
+    user_id: userId,
+    created_at: at,
+    expires_at: new Date(Date.parse(at) + 30 * 60_000).toISOString(),
+    used_at: null,
+    ...overrides,
   }
 }

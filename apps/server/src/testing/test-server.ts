@@ -32,9 +32,17 @@ export interface CallResult {
   body: any
 }
 
+export interface TestServerOptions {
+  /** Another test server's data directory, to run a second instance on one store; kept on close. */
+  dataDir?: string
+}
+
 /** A real server on 127.0.0.1 and a random port, over a fresh data directory. */
-export async function startTestServer(overrides: Partial<ConfigInput> = {}): Promise<TestServer> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'smartsteps-test-'))
+export async function startTestServer(
+  overrides: Partial<ConfigInput> = {},
+  options: TestServerOptions = {},
+): Promise<TestServer> {
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'smartsteps-test-')))
   const config = loadConfig({ env: {} })
   const merged = { ...config } as Record<string, unknown>
 
@@ -117,7 +125,10 @@ export async function startTestServer(overrides: Partial<ConfigInput> = {}): Pro
     facilitator,
     async close() {
       await running.close()
-      await rm(dataDir, { recursive: true, force: true })
+
+      if (!options.dataDir) {
+        await rm(dataDir, { recursive: true, force: true })
+      }
     },
   }
 }

@@ -6,7 +6,11 @@ import { errorResponse } from '../errors.js'
 
 const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/
 
-/** Requires `Authorization: Bearer <credential>` and puts the actor on the context. */
+/**
+ * Requires `Authorization: Bearer <credential>` and puts the actor on the context. The
+ * request's signature headers and raw body go to the resolver with the credential, for keys
+ * that sign their requests.
+ */
 export function authenticate(credentials: CredentialResolver): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const match = BEARER.exec(c.req.header('authorization') ?? '')
@@ -18,6 +22,12 @@ export function authenticate(credentials: CredentialResolver): MiddlewareHandler
 
     const { actor, expiresAt } = await credentials.resolve(match[1]!, {
       clientIp: c.get('clientIp'),
+      signature: {
+        timestamp: c.req.header('x-signature-timestamp'),
+        signature: c.req.header('x-signature'),
+        // Hono keeps the bytes read here, so the JSON validator later parses the same ones.
+        body: async () => new Uint8Array(await c.req.arrayBuffer()),
+      },
     })
 
     c.set('actor', actor)

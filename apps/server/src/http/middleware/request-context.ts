@@ -1,6 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context, MiddlewareHandler } from 'hono'
 
+import type { ClientAddressResolver } from '../../domain/client-address.js'
 import { newId } from '../../domain/ids.js'
 import type { Logger } from '../../logger.js'
 import type { AppEnv } from '../env.js'
@@ -18,10 +19,14 @@ const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/
 
 /**
  * Gives every request an id (a sane incoming X-Request-Id is kept, so calls can be traced
- * across services), a logger carrying it, and one access log line when the response is sent.
- * The log line holds the route pattern, never the query string or body.
+ * across services), the caller's address, a logger carrying the id, and one access log line
+ * when the response is sent. The log line holds the route pattern, never the query string or
+ * body.
  */
-export function requestContext(logger: Logger): MiddlewareHandler<AppEnv> {
+export function requestContext(
+  logger: Logger,
+  resolveClientIp: ClientAddressResolver,
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const incoming = c.req.header('x-request-id')
     const requestId = incoming && ACCEPTABLE_REQUEST_ID.test(incoming) ? incoming : newId('request')
@@ -29,7 +34,7 @@ export function requestContext(logger: Logger): MiddlewareHandler<AppEnv> {
     const requestLogger = logger.child({ request_id: requestId })
 
     c.set('requestId', requestId)
-    c.set('clientIp', remoteAddressOf(c))
+    c.set('clientIp', resolveClientIp(remoteAddressOf(c), c.req.header('x-forwarded-for')))
     c.set('logger', requestLogger)
 
     await next()

@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 
 import {
   LoginRequestSchema,
+  LogoutRequestSchema,
   RefreshRequestSchema,
   TokenResponseSchema,
 } from '@smartsteps/contracts'
@@ -15,6 +16,8 @@ const login = createRoute({
   path: '/api/v1/auth/login',
   tags: ['auth'],
   summary: 'Exchange a username and password for tokens',
+  description:
+    'After 5 failed attempts for one username within 15 minutes (configurable), further attempts for it are refused with 429 and Retry-After until the oldest failure is 15 minutes old, whether or not the account exists.',
   request: jsonBody(LoginRequestSchema),
   responses: {
     200: jsonResponse(TokenResponseSchema, 'An access token and a single-use refresh token'),
@@ -36,6 +39,20 @@ const refresh = createRoute({
   },
 })
 
+const logout = createRoute({
+  method: 'post',
+  path: '/api/v1/auth/logout',
+  tags: ['auth'],
+  summary: 'End a login',
+  description:
+    'Revokes the refresh token and every token rotated from the same login; access tokens of that login stop working at once. Answers 204 for unknown and spent tokens too.',
+  request: jsonBody(LogoutRequestSchema),
+  responses: {
+    204: { description: 'Signed out' },
+    ...errorResponses(...BODY_ERRORS),
+  },
+})
+
 export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
   app.openapi(login, async (c) => {
     const { username, password } = c.req.valid('json')
@@ -45,5 +62,10 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, services: Services)
 
   app.openapi(refresh, async (c) => {
     return c.json(await services.tokens.refresh(c.req.valid('json').refresh_token), 200)
+  })
+
+  app.openapi(logout, async (c) => {
+    await services.tokens.logout(c.req.valid('json').refresh_token)
+    return c.body(null, 204)
   })
 }

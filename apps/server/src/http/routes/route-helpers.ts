@@ -24,14 +24,34 @@ const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   service_unavailable: 'The server cannot serve requests right now',
 }
 
-/** The standard error responses a route declares, so the spec and the SDK know them. */
+function integerHeader(description: string) {
+  return { description, schema: { type: 'integer' as const, minimum: 0 } }
+}
+
+/** What a 429 carries besides its body; docs/security/rate-limits-and-headers.md. */
+const RATE_LIMITED_HEADERS = {
+  'Retry-After': integerHeader('Seconds to wait before trying again'),
+  'RateLimit-Limit': integerHeader('Requests allowed per window by the limit that was hit'),
+  'RateLimit-Remaining': integerHeader('Requests left in its window: 0'),
+  'RateLimit-Reset': integerHeader('Seconds until its window closes'),
+}
+
+/**
+ * The standard error responses a route declares, so the spec and the SDK know them. Every
+ * route can also answer rate_limited, since every request counts against its address's limit,
+ * and internal_error.
+ */
 export function errorResponses(...codes: ErrorCode[]) {
   const responses: Record<
     number,
-    { description: string; content: Record<string, { schema: typeof ErrorEnvelopeSchema }> }
+    {
+      description: string
+      content: Record<string, { schema: typeof ErrorEnvelopeSchema }>
+      headers?: typeof RATE_LIMITED_HEADERS
+    }
   > = {}
 
-  for (const code of new Set<ErrorCode>([...codes, 'internal_error'])) {
+  for (const code of new Set<ErrorCode>([...codes, 'rate_limited', 'internal_error'])) {
     const status = ERROR_STATUS[code]
     const existing = responses[status]
     const description = ERROR_DESCRIPTIONS[code]
@@ -39,6 +59,7 @@ export function errorResponses(...codes: ErrorCode[]) {
     responses[status] = {
       description: existing ? `${existing.description}; ${description}` : description,
       content: { 'application/json': { schema: ErrorEnvelopeSchema } },
+      ...(code === 'rate_limited' ? { headers: RATE_LIMITED_HEADERS } : {}),
     }
   }
 

@@ -1,38 +1,40 @@
-import { chmodSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
-
-import Database from 'better-sqlite3'
-
 import type { Storage } from '../../ports/storage.js'
+import { createApiKeyRepository } from './api-keys.js'
 import { createClientRepository } from './clients.js'
+import { type DatabaseOptions, openDatabase } from './database.js'
+import { createLoginAttemptRepository } from './login-attempts.js'
 import { createMessageRepository } from './messages.js'
 import { createNoteRepository } from './notes.js'
+import { createPasswordResetRepository } from './password-resets.js'
 import { createRefreshTokenRepository } from './refresh-tokens.js'
 import { migrate } from './schema.js'
 import { createSessionRepository } from './sessions.js'
 import { createUserRepository } from './users.js'
 
-export const DATABASE_FILE = 'smartsteps.db'
+export { DATABASE_FILE } from './database.js'
 
-/** How long a write waits for another process holding the lock before giving up. */
-const BUSY_TIMEOUT_MS = 10_000
+export interface SqliteStorageOptions extends DatabaseOptions {
+  /** Directory holding the database; created owner-only (0700) when missing. */
+  dataDir: string
+}
 
 /**
- * The embedded store: one SQLite database in the data directory. WAL with synchronous=FULL
- * makes every acknowledged commit durable across a crash or kill -9; SQLite's file locks keep
- * several processes on one directory consistent.
+ * The embedded store: one SQLite file in the data directory, nothing to start. Every
+ * acknowledged write is committed and synced, so it survives kill -9; several server
+ * processes may share one data directory, SQLite's locks keep them consistent.
+ *
+ * @example
+ * const storage = createSqliteStorage({ dataDir: './data' })
  */
-export function createSqliteStorage({ dataDir }: { dataDir: string }): Storage {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+export function createSqliteStorage({ dataDir, ...options }: SqliteStorageOptions): Storage {
+  const db = openDatabase(dataDir, options)
 
-  const file = join(dataDir, DATABASE_FILE)
-  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS })
-
-  chmodSync(file, 0o600)
-  db.pragma('journal_mode = WAL')
-  db.pragma('synchronous = FULL')
-  db.pragma('foreign_keys = ON')
-  migrate(db)
+  try {
+    migrate(db)
+  } catch (error) {
+    db.close()
+    throw error
+  }
 
   const ping = db.prepare('SELECT 1')
 
@@ -43,9 +45,14 @@ export function createSqliteStorage({ dataDir }: { dataDir: string }): Storage {
     messages: createMessageRepository(db),
     notes: createNoteRepository(db),
     refreshTokens: createRefreshTokenRepository(db),
+    apiKeys: createApiKeyRepository(db),
+    passwordResets: createPasswordResetRepository(db),
+    loginAttempts: createLoginAttemptRepository(db),
+
     async ping() {
       ping.get()
     },
+
     async close() {
       if (db.open) {
         db.close()

@@ -6,13 +6,27 @@ import type {
   MessageRepository,
   SessionRecord,
 } from '../../ports/storage.js'
-
-const SELECT_MESSAGE = `SELECT id, session_id, sender_type, sender_id, content, timestamp,
-  client_message_id, in_reply_to FROM messages`
+import { withDuplicateKeys } from './duplicate-key.js'
 
 type MessageRow = Omit<MessageRecord, 'client_message_id' | 'in_reply_to'> & {
   client_message_id: string | null
   in_reply_to: string | null
+}
+
+const SELECT_MESSAGE = `SELECT id, session_id, sender_type, sender_id, content, timestamp,
+  client_message_id, in_reply_to FROM messages`
+
+function toRow(message: MessageRecord, sessionId: string): MessageRow {
+  return {
+    id: message.id,
+    session_id: sessionId,
+    sender_type: message.sender_type,
+    sender_id: message.sender_id,
+    content: message.content,
+    timestamp: message.timestamp,
+    client_message_id: message.client_message_id ?? null,
+    in_reply_to: message.in_reply_to ?? null,
+  }
 }
 
 /** Optional fields are absent rather than null, as in the contract. */
@@ -27,36 +41,42 @@ function toRecord(row: MessageRow): MessageRecord {
 }
 
 export function createMessageRepository(db: Database): MessageRepository {
-  const sessionState = db.prepare<[string], Pick<SessionRecord, 'status' | 'message_count'>>(
-    'SELECT status, message_count FROM sessions WHERE session_id = ?',
+  const sessionStatus = db.prepare<[string], Pick<SessionRecord, 'status'>>(
+    'SELECT status FROM sessions WHERE session_id = ?',
   )
-  const insert = db.prepare(
+  // MAX over the primary key is one seek to the end of the session's range, at any length.
+  const lastSeq = db.prepare<[string], { seq: number }>(
+    'SELECT COALESCE(MAX(seq), 0) AS seq FROM messages WHERE session_id = ?',
+  )
+  const insert = db.prepare<[MessageRow & { seq: number }]>(
     `INSERT INTO messages (session_id, seq, id, sender_type, sender_id, content, timestamp,
        client_message_id, in_reply_to)
      VALUES (@session_id, @seq, @id, @sender_type, @sender_id, @content, @timestamp,
        @client_message_id, @in_reply_to)`,
   )
-  const bumpCount = db.prepare(
-    'UPDATE sessions SET message_count = ?, updated_at = ? WHERE session_id = ?',
-  )
-  const seqOf = db.prepare<[string, string], { seq: number }>(
-    'SELECT seq FROM messages WHERE session_id = ? AND id = ?',
+  const bumpCount = db.prepare<[number, string, string]>(
+    `UPDATE sessions SET message_count = message_count + ?, updated_at = ?
+     WHERE session_id = ?`,
   )
   const byClientMessageId = db.prepare<[string, string], MessageRow>(
     `${SELECT_MESSAGE} WHERE session_id = ? AND client_message_id = ?`,
   )
   const replyTo = db.prepare<[string, string], MessageRow>(
-    `${SELECT_MESSAGE} WHERE session_id = ? AND in_reply_to = ? ORDER BY seq LIMIT 1`,
+    `${SELECT_MESSAGE} WHERE in_reply_to = ? AND session_id = ? ORDER BY seq LIMIT 1`,
   )
-  const page = db.prepare<[string, number, number], MessageRow>(
-    `${SELECT_MESSAGE} WHERE session_id = ? AND seq > ? ORDER BY seq ASC LIMIT ?`,
+  const first = db.prepare<[string, number], MessageRow>(
+    `${SELECT_MESSAGE} WHERE session_id = ? ORDER BY seq LIMIT ?`,
+  )
+  // An unknown cursor makes the subquery NULL, and `seq > NULL` matches nothing.
+  const after = db.prepare<{ session_id: string; after: string; limit: number }, MessageRow>(
+    `${SELECT_MESSAGE} WHERE session_id = @session_id
+       AND seq > (SELECT seq FROM messages WHERE session_id = @session_id AND id = @after)
+     ORDER BY seq LIMIT @limit`,
   )
   const tail = db.prepare<[string, number], MessageRow>(
     `${SELECT_MESSAGE} WHERE session_id = ? ORDER BY seq DESC LIMIT ?`,
   )
 
-  // The session row holds the message count, so the next sequence number is known without
-  // scanning the transcript: appending costs the same at any length.
   const append = db.transaction((sessionId: string, messages: MessageRecord[]): AppendResult => {
     const key = messages[0]?.client_message_id
     const earlier = key === undefined ? undefined : byClientMessageId.get(sessionId, key)
@@ -65,7 +85,7 @@ export function createMessageRepository(db: Database): MessageRepository {
       return { ok: true, messages: [toRecord(earlier)], duplicate: true }
     }
 
-    const session = sessionState.get(sessionId)
+    const session = sessionStatus.get(sessionId)
 
     if (!session) {
       return { ok: false, reason: 'session_not_found' }
@@ -75,54 +95,39 @@ export function createMessageRepository(db: Database): MessageRepository {
       return { ok: false, reason: 'session_not_active', current: session.status }
     }
 
-    messages.forEach((message, index) => {
-      insert.run({
-        client_message_id: null,
-        in_reply_to: null,
-        ...message,
-        session_id: sessionId,
-        seq: session.message_count + index + 1,
-      })
-    })
+    const rows = messages.map((message) => toRow(message, sessionId))
+    const start = lastSeq.get(sessionId)!.seq
 
-    bumpCount.run(
-      session.message_count + messages.length,
-      messages.at(-1)?.timestamp ?? new Date().toISOString(),
-      sessionId,
-    )
+    rows.forEach((row, index) => insert.run({ ...row, seq: start + index + 1 }))
 
-    return {
-      ok: true,
-      messages: messages.map((message) => ({ ...message, session_id: sessionId })),
-      duplicate: false,
+    if (rows.length > 0) {
+      bumpCount.run(rows.length, rows.at(-1)!.timestamp, sessionId)
     }
+
+    return { ok: true, messages: rows.map(toRecord), duplicate: false }
   })
 
   return {
     async appendToActiveSession(sessionId, messages) {
-      return append.immediate(sessionId, messages)
+      return withDuplicateKeys(() => append.immediate(sessionId, messages))
     },
-    async list(sessionId, { after, limit }) {
-      let afterSeq = 0
 
-      if (after !== undefined) {
-        const cursor = seqOf.get(sessionId, after)
-
-        if (!cursor) {
-          return []
-        }
-
-        afterSeq = cursor.seq
-      }
-
-      return page.all(sessionId, afterSeq, limit).map(toRecord)
+    async findReply(sessionId, messageId) {
+      const row = replyTo.get(messageId, sessionId)
+      return row ? toRecord(row) : null
     },
+
+    async list(sessionId, options) {
+      const rows =
+        options.after === undefined
+          ? first.all(sessionId, options.limit)
+          : after.all({ session_id: sessionId, after: options.after, limit: options.limit })
+
+      return rows.map(toRecord)
+    },
+
     async tail(sessionId, limit) {
       return tail.all(sessionId, limit).reverse().map(toRecord)
-    },
-    async findReply(sessionId, messageId) {
-      const row = replyTo.get(sessionId, messageId)
-      return row ? toRecord(row) : null
     },
   }
 }

@@ -1,38 +1,20 @@
 import type { Database } from 'better-sqlite3'
 
-import {
-  DuplicateKeyError,
-  type SessionRecord,
-  type SessionRepository,
-  type TransitionResult,
+import type {
+  SessionPatch,
+  SessionQuery,
+  SessionRecord,
+  SessionRepository,
+  SessionTransition,
+  TransitionResult,
 } from '../../ports/storage.js'
-import { fromJson, isUniqueViolation, toJson, violatedColumn } from './json-columns.js'
+import { withDuplicateKeys } from './duplicate-key.js'
+import { fromJson, toJson } from './json-columns.js'
 import { statementCache } from './statements.js'
 
-const JSON_FIELDS = ['goals', 'risk', 'insights', 'metadata'] as const
+type JsonField = 'goals' | 'risk' | 'insights' | 'metadata'
 
-type SessionRow = Omit<SessionRecord, (typeof JSON_FIELDS)[number]> &
-  Record<(typeof JSON_FIELDS)[number], string>
-
-export function toSessionRecord(row: SessionRow): SessionRecord {
-  return {
-    ...row,
-    goals: fromJson(row.goals),
-    risk: fromJson(row.risk),
-    insights: fromJson(row.insights),
-    metadata: fromJson(row.metadata),
-  }
-}
-
-function toRow(session: SessionRecord): SessionRow {
-  return {
-    ...session,
-    goals: toJson(session.goals),
-    risk: toJson(session.risk),
-    insights: toJson(session.insights),
-    metadata: toJson(session.metadata),
-  }
-}
+type SessionRow = Omit<SessionRecord, JsonField> & Record<JsonField, string>
 
 const COLUMNS = [
   'session_id',
@@ -52,11 +34,70 @@ const COLUMNS = [
   'summary',
   'insights',
   'metadata',
-]
+] as const
+
+function toRecord(row: SessionRow): SessionRecord {
+  return {
+    ...row,
+    goals: fromJson(row.goals),
+    risk: fromJson(row.risk),
+    insights: fromJson(row.insights),
+    metadata: fromJson(row.metadata),
+  }
+}
+
+function toRow(session: SessionRecord): SessionRow {
+  return {
+    ...session,
+    goals: toJson(session.goals),
+    risk: toJson(session.risk),
+    insights: toJson(session.insights),
+    metadata: toJson(session.metadata),
+  }
+}
+
+function applyPatch(session: SessionRecord, patch: SessionPatch): SessionRecord {
+  return {
+    ...session,
+    risk: patch.risk ?? session.risk,
+    summary: patch.summary !== undefined ? patch.summary : session.summary,
+    insights: patch.insights ?? session.insights,
+    updated_at: patch.updated_at,
+  }
+}
+
+/**
+ * The WHERE clause of a listing; each filter alone is an index range in listing order. Several
+ * statuses without an owner or client filter are found by index but sorted before paging.
+ */
+function filterOf(query: SessionQuery) {
+  const conditions: string[] = []
+  const parameters: Record<string, unknown> = { limit: query.limit, offset: query.offset }
+
+  if (query.createdBy !== undefined) {
+    conditions.push('created_by = @created_by')
+    parameters.created_by = query.createdBy
+  }
+
+  if (query.clientId !== undefined) {
+    conditions.push('client_id = @client_id')
+    parameters.client_id = query.clientId
+  }
+
+  if (query.statuses?.length) {
+    const names = query.statuses.map((status, index) => {
+      parameters[`status_${index}`] = status
+      return `@status_${index}`
+    })
+    conditions.push(`status IN (${names.join(', ')})`)
+  }
+
+  return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', parameters }
+}
 
 export function createSessionRepository(db: Database): SessionRepository {
   const statement = statementCache(db)
-  const insert = db.prepare(
+  const insert = db.prepare<[SessionRow]>(
     `INSERT INTO sessions (${COLUMNS.join(', ')})
      VALUES (${COLUMNS.map((column) => `@${column}`).join(', ')})`,
   )
@@ -64,118 +105,94 @@ export function createSessionRepository(db: Database): SessionRepository {
   const byClient = db.prepare<[string], SessionRow>(
     'SELECT * FROM sessions WHERE client_id = ? ORDER BY scheduled_at ASC, session_id ASC',
   )
+  const writePatch = db.prepare<[SessionRow]>(
+    `UPDATE sessions SET risk = @risk, summary = @summary, insights = @insights,
+       updated_at = @updated_at
+     WHERE session_id = @session_id`,
+  )
+  const writeStatus = db.prepare<[SessionRow]>(
+    `UPDATE sessions SET status = @status, started_at = @started_at, ended_at = @ended_at,
+       updated_at = @updated_at
+     WHERE session_id = @session_id`,
+  )
 
-  const update = db.transaction((sessionId: string, patch: Record<string, unknown>) => {
-    const current = byId.get(sessionId)
+  const update = db.transaction((sessionId: string, patch: SessionPatch) => {
+    const row = byId.get(sessionId)
 
-    if (!current) {
+    if (!row) {
       return null
     }
 
-    const next = toSessionRecord(current)
-    Object.assign(
-      next,
-      Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)),
-    )
-    const row = toRow(next)
-
-    statement(
-      `UPDATE sessions SET risk = @risk, summary = @summary, insights = @insights,
-         updated_at = @updated_at WHERE session_id = @session_id`,
-    ).run(row)
+    const next = applyPatch(toRecord(row), patch)
+    writePatch.run(toRow(next))
 
     return next
   })
 
+  // The status is read and written under the write lock (BEGIN IMMEDIATE), so of two
+  // processes racing from the same status only the first finds it still there.
   const transition = db.transaction(
-    (
-      sessionId: string,
-      change: Parameters<SessionRepository['transition']>[1],
-    ): TransitionResult => {
-      const current = byId.get(sessionId)
+    (sessionId: string, change: SessionTransition): TransitionResult => {
+      const row = byId.get(sessionId)
 
-      if (!current) {
+      if (!row) {
         return { ok: false, reason: 'not_found' }
       }
 
-      if (!change.from.includes(current.status)) {
-        return { ok: false, reason: 'wrong_status', current: current.status }
+      if (!change.from.includes(row.status)) {
+        return { ok: false, reason: 'wrong_status', current: row.status }
       }
 
-      const next: SessionRow = {
-        ...current,
+      const next: SessionRecord = {
+        ...toRecord(row),
         status: change.to,
+        started_at: change.started_at ?? row.started_at,
+        ended_at: change.ended_at ?? row.ended_at,
         updated_at: change.at,
-        started_at: change.started_at ?? current.started_at,
-        ended_at: change.ended_at ?? current.ended_at,
       }
+      writeStatus.run(toRow(next))
 
-      statement(
-        `UPDATE sessions SET status = @status, updated_at = @updated_at, started_at = @started_at,
-           ended_at = @ended_at WHERE session_id = @session_id`,
-      ).run(next)
-
-      return { ok: true, session: toSessionRecord(next) }
+      return { ok: true, session: next }
     },
   )
 
+  const list = db.transaction((query: SessionQuery) => {
+    const { where, parameters } = filterOf(query)
+    const total = statement<[Record<string, unknown>], { total: number }>(
+      `SELECT COUNT(*) AS total FROM sessions ${where}`,
+    ).get(parameters)!.total
+    const rows = statement<[Record<string, unknown>], SessionRow>(
+      `SELECT * FROM sessions ${where}
+       ORDER BY scheduled_at DESC, session_id DESC LIMIT @limit OFFSET @offset`,
+    ).all(parameters)
+
+    return { items: rows.map(toRecord), total }
+  })
+
   return {
     async create(session) {
-      try {
-        insert.run(toRow(session))
-      } catch (error) {
-        if (isUniqueViolation(error)) {
-          throw new DuplicateKeyError(violatedColumn(error))
-        }
-
-        throw error
-      }
+      withDuplicateKeys(() => insert.run(toRow(session)))
     },
+
     async get(sessionId) {
       const row = byId.get(sessionId)
-      return row ? toSessionRecord(row) : null
+      return row ? toRecord(row) : null
     },
+
     async update(sessionId, patch) {
       return update.immediate(sessionId, patch)
     },
+
     async transition(sessionId, change) {
       return transition.immediate(sessionId, change)
     },
+
     async list(query) {
-      const conditions: string[] = []
-      const parameters: Record<string, unknown> = { limit: query.limit, offset: query.offset }
-
-      if (query.createdBy !== undefined) {
-        conditions.push('created_by = @created_by')
-        parameters.created_by = query.createdBy
-      }
-
-      if (query.clientId !== undefined) {
-        conditions.push('client_id = @client_id')
-        parameters.client_id = query.clientId
-      }
-
-      if (query.statuses?.length) {
-        const names = query.statuses.map((status, index) => {
-          parameters[`status_${index}`] = status
-          return `@status_${index}`
-        })
-        conditions.push(`status IN (${names.join(', ')})`)
-      }
-
-      const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''
-      const total = statement<Record<string, unknown>, { total: number }>(
-        `SELECT COUNT(*) AS total FROM sessions ${where}`,
-      ).get(parameters)!.total
-      const rows = statement<Record<string, unknown>, SessionRow>(
-        `SELECT * FROM sessions ${where}
-         ORDER BY scheduled_at DESC, session_id DESC LIMIT @limit OFFSET @offset`,
-      ).all(parameters)
-
-      return { items: rows.map(toSessionRecord), total }
+      return list(query)
     },
+
     async listByClient(clientId) {
-      return byClient.all(clientId).map(toSessionRecord)
+      return byClient.all(clientId).map(toRecord)
     },
   }
 }

@@ -1,212 +1,178 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 
-import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 
+import type { Storage } from '../../ports/storage.js'
 import { describeStorageConformance } from '../conformance.js'
-import { clientRecord, sessionRecord, tick } from '../fixtures.js'
-import { createSqliteStorage, DATABASE_FILE } from './index.js'
+import { storeSession } from '../conformance/harness.js'
+import { clientRecord, messageRecord, noteRecord, sessionRecord } from '../fixtures.js'
+import { DATABASE_FILE } from './database.js'
+import { createSqliteStorage } from './index.js'
+import { MIGRATIONS } from './migrations.js'
+import { SCHEMA_VERSION } from './schema.js'
+import { dataDirs, insertRows, integrityCheck, rawDatabase } from './testing/data-dirs.js'
 
-const WRITER = fileURLToPath(new URL('./testing/writer-process.ts', import.meta.url))
-const REPO_ROOT = fileURLToPath(new URL('../../../../../', import.meta.url))
-
-async function tempDir() {
-  return mkdtemp(join(tmpdir(), 'smartsteps-sqlite-'))
-}
+const conformanceDirs = dataDirs()
 
 describeStorageConformance('sqlite', async () => {
-  const dataDir = await tempDir()
-  const storage = createSqliteStorage({ dataDir })
+  const storage = createSqliteStorage({ dataDir: await conformanceDirs.make() })
 
   return {
     storage,
     async cleanup() {
       await storage.close()
-      await rm(dataDir, { recursive: true, force: true })
+      await conformanceDirs.removeAll()
     },
   }
 })
 
 describe('sqlite storage on disk', () => {
-  const children: ChildProcess[] = []
-  const folders: string[] = []
+  const dirs = dataDirs()
+  const opened: Storage[] = []
 
   afterEach(async () => {
-    for (const child of children.splice(0)) {
-      child.kill('SIGKILL')
-    }
-
-    await Promise.all(
-      folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })),
-    )
+    await Promise.all(opened.splice(0).map((storage) => storage.close()))
+    await dirs.removeAll()
   })
 
-  async function storeWithActiveSession() {
-    const dataDir = await tempDir()
-    folders.push(dataDir)
-
+  function open(dataDir: string): Storage {
     const storage = createSqliteStorage({ dataDir })
-    const client = clientRecord('usr_owner')
-    const session = sessionRecord(client, { status: 'active', started_at: tick() })
-
-    await storage.clients.create(client)
-    await storage.sessions.create(session)
-
-    return { dataDir, storage, sessionId: session.session_id }
+    opened.push(storage)
+    return storage
   }
 
-  /** Starts a writer; resolves with its acknowledged lines once it has printed `atLeast`. */
-  function startWriter(dataDir: string, sessionId: string, label: string, atLeast: number) {
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dataDir, sessionId, label], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    const acknowledged: string[] = []
-    let buffered = ''
-    let errors = ''
-
-    children.push(child)
-    child.stderr!.on('data', (chunk) => (errors += chunk))
-
-    const reached = new Promise<void>((resolve, reject) => {
-      child.stdout!.on('data', (chunk: Buffer) => {
-        buffered += chunk.toString()
-        const lines = buffered.split('\n')
-        buffered = lines.pop()!
-        acknowledged.push(...lines)
-
-        if (acknowledged.length >= atLeast) {
-          resolve()
-        }
-      })
-      child.once('exit', (code) => reject(new Error(`writer exited early (${code}): ${errors}`)))
-    })
-
-    return { child, acknowledged, reached }
-  }
-
-  function killAndWait(child: ChildProcess) {
-    return new Promise<void>((resolve) => {
-      child.once('exit', () => resolve())
-      child.kill('SIGKILL')
-    })
-  }
-
-  function integrity(dataDir: string): string {
-    const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true })
+  /** Runs SQL on a second connection, as another process would. */
+  function onTheSide(dataDir: string, sql: string) {
+    const db = rawDatabase(dataDir)
 
     try {
-      return db.pragma('integrity_check', { simple: true }) as string
+      db.exec(sql)
     } finally {
       db.close()
     }
   }
 
-  it('keeps every acknowledged write after kill -9', async () => {
-    const { dataDir, storage, sessionId } = await storeWithActiveSession()
-    await storage.close()
+  const modeOf = async (path: string) => (await stat(path)).mode & 0o777
 
-    const writer = startWriter(dataDir, sessionId, 'durable', 300)
-    await writer.reached
-    await killAndWait(writer.child)
+  it('creates a missing data directory owner-only, and every database file 0600', async () => {
+    const dataDir = join(await dirs.make(), 'nested', 'data')
+    await storeSession(open(dataDir))
 
-    const acknowledged = [...writer.acknowledged]
-    const reopened = createSqliteStorage({ dataDir })
-    const stored = new Set(
-      (await reopened.messages.list(sessionId, { limit: 100_000 })).map((message) => message.id),
-    )
+    expect(await modeOf(dataDir)).toBe(0o700)
 
-    for (const line of acknowledged) {
-      const [messageId, clientId] = line.split(' ') as [string, string]
-      expect(stored.has(messageId)).toBe(true)
-      expect(await reopened.clients.get(clientId)).not.toBeNull()
+    for (const suffix of ['', '-wal', '-shm']) {
+      expect(await modeOf(join(dataDir, DATABASE_FILE + suffix))).toBe(0o600)
     }
-
-    expect((await reopened.sessions.get(sessionId))?.message_count).toBe(stored.size)
-    await reopened.close()
-    expect(integrity(dataDir)).toBe('ok')
   })
 
-  it('stays consistent with two processes writing one data directory', async () => {
-    const { dataDir, storage, sessionId } = await storeWithActiveSession()
-    const first = startWriter(dataDir, sessionId, 'first', 200)
-    const second = startWriter(dataDir, sessionId, 'second', 200)
+  it('tightens a database file others could read', async () => {
+    const dataDir = await dirs.make()
+    await writeFile(join(dataDir, DATABASE_FILE), '', { mode: 0o644 })
 
-    await Promise.all([first.reached, second.reached])
-    await Promise.all([killAndWait(first.child), killAndWait(second.child)])
+    open(dataDir)
 
-    const messages = await storage.messages.list(sessionId, { limit: 100_000 })
-    const stored = new Set(messages.map((message) => message.id))
-    const acknowledged = [...first.acknowledged, ...second.acknowledged].map(
-      (line) => line.split(' ')[0]!,
-    )
-
-    expect(acknowledged.every((id) => stored.has(id))).toBe(true)
-    expect(new Set(messages.map((message) => message.content)).size).toBe(messages.length)
-    expect((await storage.sessions.get(sessionId))?.message_count).toBe(messages.length)
-    await storage.close()
-    expect(integrity(dataDir)).toBe('ok')
+    expect(await modeOf(join(dataDir, DATABASE_FILE))).toBe(0o600)
   })
 
-  it('reads listings and transcripts through indexes, never a full table scan', async () => {
-    const { dataDir, storage } = await storeWithActiveSession()
-    await storage.close()
+  it('answers ping until closed, then rejects', async () => {
+    const storage = open(await dirs.make())
 
-    const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true })
-    const plan = (sql: string) =>
-      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
-        .map((row) => row.detail)
-        .join('; ')
-    const queries = [
-      "SELECT * FROM clients WHERE created_by = 'u' ORDER BY created_at DESC, client_id DESC LIMIT 20 OFFSET 0",
-      "SELECT * FROM sessions WHERE created_by = 'u' ORDER BY scheduled_at DESC, session_id DESC LIMIT 20",
-      "SELECT * FROM sessions WHERE client_id = 'c' ORDER BY scheduled_at DESC, session_id DESC LIMIT 20",
-      "SELECT * FROM sessions WHERE status IN ('active') ORDER BY scheduled_at DESC, session_id DESC LIMIT 20",
-      "SELECT * FROM messages WHERE session_id = 's' AND seq > 10 ORDER BY seq ASC LIMIT 50",
-      "SELECT * FROM messages WHERE session_id = 's' ORDER BY seq DESC LIMIT 12",
-      "SELECT seq FROM messages WHERE session_id = 's' AND id = 'm'",
-      "SELECT * FROM notes WHERE session_id = 's' ORDER BY timestamp, id",
+    await expect(storage.ping()).resolves.toBeUndefined()
+    await storage.close()
+    await expect(storage.ping()).rejects.toThrow()
+    await expect(storage.close()).resolves.toBeUndefined()
+  })
+
+  it('refuses a data directory written by a newer schema, and leaves it as it was', async () => {
+    const dataDir = await dirs.make()
+    await open(dataDir).close()
+    onTheSide(dataDir, `PRAGMA user_version = ${SCHEMA_VERSION + 1}`)
+
+    expect(() => createSqliteStorage({ dataDir })).toThrow(/newer Smart Steps/)
+
+    const db = rawDatabase(dataDir)
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1)
+    db.close()
+  })
+
+  it('upgrades a version 2 data directory without losing its records', async () => {
+    const dataDir = await dirs.make()
+    const session = sessionRecord(clientRecord('usr_owner'), { status: 'active' })
+    const question = messageRecord(session.session_id, 'question')
+    const reply = { ...messageRecord(session.session_id, 'reply'), in_reply_to: question.id }
+
+    // Written the way a release on schema 2 wrote it: its migrations, then plain rows.
+    onTheSide(dataDir, [...MIGRATIONS.slice(0, 2), 'PRAGMA user_version = 2'].join(';'))
+    insertRows(dataDir, 'clients', [clientRecord('usr_owner', { client_id: session.client_id })])
+    insertRows(dataDir, 'sessions', [{ ...session, message_count: 2 }])
+    insertRows(dataDir, 'messages', [
+      { ...question, seq: 1 },
+      { ...reply, seq: 2 },
+    ])
+
+    const storage = open(dataDir)
+    const upgraded = rawDatabase(dataDir)
+
+    expect(upgraded.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    upgraded.close()
+    expect(await storage.sessions.get(session.session_id)).toEqual({ ...session, message_count: 2 })
+    expect(await storage.messages.list(session.session_id, { limit: 10 })).toEqual([
+      question,
+      reply,
+    ])
+    expect(await storage.messages.findReply(session.session_id, question.id)).toEqual(reply)
+    expect(integrityCheck(dataDir)).toBe('ok')
+  })
+
+  it('undoes a client delete that fails half-way through its cascade', async () => {
+    const dataDir = await dirs.make()
+    const storage = open(dataDir)
+    const session = await storeSession(storage)
+    const messages = [
+      messageRecord(session.session_id, 'a'),
+      messageRecord(session.session_id, 'b'),
     ]
+    const note = noteRecord(session.session_id)
+    await storage.messages.appendToActiveSession(session.session_id, messages)
+    await storage.notes.add(note)
 
-    try {
-      for (const query of queries) {
-        const detail = plan(query)
+    // Fails inside the cascade: the client's and session's rows are being deleted by then.
+    onTheSide(
+      dataDir,
+      `CREATE TRIGGER fail_note_delete BEFORE DELETE ON notes
+       BEGIN SELECT RAISE(ABORT, 'forced failure'); END`,
+    )
+    await expect(storage.clients.delete(session.client_id)).rejects.toThrow('forced failure')
+    onTheSide(dataDir, 'DROP TRIGGER fail_note_delete')
 
-        expect(detail, query).toMatch(/SEARCH/)
-        expect(detail, query).not.toMatch(/SCAN (clients|sessions|messages|notes)\b(?! USING)/)
-      }
-    } finally {
-      db.close()
-    }
+    expect(await storage.clients.get(session.client_id)).not.toBeNull()
+    expect(await storage.sessions.get(session.session_id)).toMatchObject({ message_count: 2 })
+    expect(await storage.messages.list(session.session_id, { limit: 10 })).toEqual(messages)
+    expect(await storage.notes.list(session.session_id)).toEqual([note])
+    expect(integrityCheck(dataDir)).toBe('ok')
   })
 
-  it('leaves stored data intact when a write fails', async () => {
-    const { storage, sessionId } = await storeWithActiveSession()
-    const client = clientRecord('usr_owner')
-    await storage.clients.create(client)
+  it('undoes an append whose message count update fails', async () => {
+    const dataDir = await dirs.make()
+    const storage = open(dataDir)
+    const session = await storeSession(storage)
+    const kept = messageRecord(session.session_id, 'kept')
+    await storage.messages.appendToActiveSession(session.session_id, [kept])
 
-    await expect(storage.clients.create({ ...client, first_name: 'Overwrite' })).rejects.toThrow()
+    onTheSide(
+      dataDir,
+      `CREATE TRIGGER fail_count BEFORE UPDATE OF message_count ON sessions
+       BEGIN SELECT RAISE(ABORT, 'forced failure'); END`,
+    )
     await expect(
-      storage.sessions.create(
-        sessionRecord(client, { session_id: sessionId, status: 'completed' }),
-      ),
-    ).rejects.toThrow()
+      storage.messages.appendToActiveSession(session.session_id, [
+        messageRecord(session.session_id, 'lost'),
+      ]),
+    ).rejects.toThrow('forced failure')
+    onTheSide(dataDir, 'DROP TRIGGER fail_count')
 
-    expect((await storage.clients.get(client.client_id))?.first_name).toBe(client.first_name)
-    expect((await storage.sessions.get(sessionId))?.status).toBe('active')
-    await storage.close()
-  })
-
-  it('creates the database readable by its owner only', async () => {
-    const { dataDir, storage } = await storeWithActiveSession()
-    const { stat } = await import('node:fs/promises')
-
-    expect((await stat(join(dataDir, DATABASE_FILE))).mode & 0o077).toBe(0)
-    expect((await stat(dataDir)).mode & 0o077).toBe(0)
-    await storage.close()
+    expect(await storage.messages.list(session.session_id, { limit: 10 })).toEqual([kept])
+    expect(await storage.sessions.get(session.session_id)).toMatchObject({ message_count: 1 })
   })
 })
