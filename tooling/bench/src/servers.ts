@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -11,6 +11,21 @@ import { freeLoopbackPort } from './free-port.js'
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 
 export const DEFAULT_SERVER_ENTRY = 'apps/server/dist/main.js'
+
+/**
+ * The default HTTP limits (1000 requests an hour per user, 5000 for admins) would turn most of
+ * a run into 429s. The bench raises them far beyond what a run sends, so the limiter still
+ * counts every request (its cost is measured) but never refuses one.
+ */
+const BENCH_CONFIG_YAML = `# Written by @smartsteps/bench for one run.
+security:
+  rate_limiting:
+    default_limit: 100000000/hour
+    per_ip: 100000000/hour
+    per_user:
+      default: 100000000/hour
+      admin: 100000000/hour
+`
 
 export interface SmartStepsServer extends ChildServer {
   adminPassword: string
@@ -54,11 +69,21 @@ export async function startSmartSteps(entry: string, logLevel: string): Promise<
     Object.entries(process.env).filter(([name]) => !name.startsWith('SMARTSTEPS_')),
   )
   const removeData = () => rm(dataDir, { recursive: true, force: true })
+  const configFile = join(dataDir, 'bench.yaml')
 
   try {
+    await writeFile(configFile, BENCH_CONFIG_YAML)
+
     const server = await startChildServer({
       name: 'Smart Steps server',
-      nodeArgs: nodeArgs(script, ['--port', String(port), '--host', '127.0.0.1']),
+      nodeArgs: nodeArgs(script, [
+        '--port',
+        String(port),
+        '--host',
+        '127.0.0.1',
+        '--config',
+        configFile,
+      ]),
       env: {
         ...env,
         SMARTSTEPS_DATA_DIR: dataDir,

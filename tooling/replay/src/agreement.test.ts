@@ -97,6 +97,13 @@ describe('trendAgreement', () => {
       { survey: null, trend: 'improving' },
     ])
 
-    expect(result).toEqual({ compared: 3, agree: 1, opposite: 1, insufficient: 2 })
+    expect(result).toEqual({
+      compared: 3,
+      agree: 1,
+      opposite: 1,
+      insufficient: 2,
+      moved: 2,
+      movedAgree: 1,
+    })
   })
 })

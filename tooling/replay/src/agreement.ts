@@ -105,12 +105,22 @@ export interface TrendAgreement {
   agree: number
   /** One says improving and the other worsening. */
   opposite: number
+  /** Compared rows where the survey moved, improving or worsening, and how many of them agree. */
+  moved: number
+  movedAgree: number
   /** Rows with a survey direction whose report had insufficient data or none. */
   insufficient: number
 }
 
 export function trendAgreement(rows: readonly TrendRow[]): TrendAgreement {
-  const result: TrendAgreement = { compared: 0, agree: 0, opposite: 0, insufficient: 0 }
+  const result: TrendAgreement = {
+    compared: 0,
+    agree: 0,
+    opposite: 0,
+    insufficient: 0,
+    moved: 0,
+    movedAgree: 0,
+  }
 
   for (const { survey, trend } of rows) {
     if (!survey) {
@@ -125,6 +135,11 @@ export function trendAgreement(rows: readonly TrendRow[]): TrendAgreement {
     result.compared += 1
     result.agree += survey === trend ? 1 : 0
     result.opposite += survey !== 'stable' && trend !== 'stable' && survey !== trend ? 1 : 0
+
+    if (survey !== 'stable') {
+      result.moved += 1
+      result.movedAgree += survey === trend ? 1 : 0
+    }
   }
 
   return result

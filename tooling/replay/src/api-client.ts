@@ -142,8 +142,10 @@ export class ApiClient {
 
       return { response, text: await response.text() }
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code
-      const detail = [(error as Error).message, cause].filter(Boolean).join(': ')
+      // fetch hides the reason (refused, reset, bad port) in its cause.
+      const { cause } = error as { cause?: { code?: string; message?: string } }
+      const reason = cause?.code ?? cause?.message
+      const detail = [(error as Error).message, reason].filter(Boolean).join(': ')
       throw new ApiFailure({
         kind: 'network',
         method,

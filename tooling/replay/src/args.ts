@@ -18,7 +18,8 @@ Replays ESConv-format conversations against a running Smart Steps server.
   --report FILE        write a Markdown report there
   --allow-remote       allow a server that is not on loopback
 
-Relative paths are resolved from the folder the command was started in.`
+Relative paths are resolved from the folder pnpm was started in: the repository root when run
+through the root "pnpm replay" script.`
 
 export class UsageError extends Error {
   override name = 'UsageError'

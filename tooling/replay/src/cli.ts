@@ -76,7 +76,8 @@ function printFigures(figures: ReplayFigures, wallMs: number): void {
         ` primary or secondary ${formatShare(mood.primaryOrSecondary, mood.compared)}` +
         ` of ${mood.compared}`,
       `trend agrees with survey: ${formatShare(figures.trend.agree, figures.trend.compared)}` +
-        ` of ${figures.trend.compared} (opposite ${figures.trend.opposite})`,
+        ` of ${figures.trend.compared} (opposite ${figures.trend.opposite}; where the survey` +
+        ` moved ${formatShare(figures.trend.movedAgree, figures.trend.moved)} of ${figures.trend.moved})`,
       `risk-flagged sessions ${figures.riskSessions}, progress reports counting other than the` +
         ` completed sessions ${figures.progressMismatches}`,
       `latency per message p50 ${formatMs(figures.latencyMs.p50)},` +

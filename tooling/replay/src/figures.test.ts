@@ -80,7 +80,8 @@ describe('computeFigures', () => {
       }),
     ])
 
-    expect(figures.trend).toEqual({ compared: 1, agree: 1, opposite: 0, insufficient: 1 })
+    expect(figures.trend).toMatchObject({ compared: 1, agree: 1, opposite: 0, insufficient: 1 })
+    expect(figures.trend).toMatchObject({ moved: 1, movedAgree: 1 })
     expect(Object.fromEntries(figures.trendTable.get('improving') ?? [])).toEqual({
       improving: 1,
       insufficient_data: 1,

@@ -110,6 +110,10 @@ function figuresMarkdown(context: ReportContext, figures: ReplayFigures): string
           ` (opposite ${trend.opposite}; ${trend.insufficient} without a trend)`,
       ],
       [
+        'trend agrees where the survey moved',
+        `${formatShare(trend.movedAgree, trend.moved)} of ${trend.moved}`,
+      ],
+      [
         'risk-flagged sessions',
         `${figures.riskSessions} (in ${figures.riskConversations} conversations)`,
       ],
