@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 import { TimestampSchema } from './common.js'
-import { MessageIdSchema, SessionIdSchema } from './ids.js'
+import { MessageIdSchema, SessionIdSchema, UserIdSchema } from './ids.js'
 
 export const SenderTypeSchema = z
   .enum(['client', 'persona', 'facilitator'])
@@ -41,6 +41,10 @@ export const MessageSchema = z
     }),
     in_reply_to: MessageIdSchema.optional().meta({
       description: 'For a persona reply, the client message it answers',
+    }),
+    posted_by: UserIdSchema.optional().meta({
+      description:
+        'The user whose credential posted the message through the API or WebSocket, whatever its sender_type; absent for replies the persona engine wrote',
     }),
   })
   .meta({ id: 'Message' })

@@ -131,6 +131,7 @@ export function createMessageService(deps: MessageServiceDeps) {
       sender_id: senderIdOf(actor, session, request.sender_type),
       content: request.content,
       timestamp: new Date().toISOString(),
+      posted_by: actor.userId,
       ...(request.client_message_id ? { client_message_id: request.client_message_id } : {}),
     }
 

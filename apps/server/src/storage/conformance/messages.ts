@@ -59,7 +59,11 @@ export function describeMessages(storage: CurrentStorage) {
     it('round-trips optional fields exactly, absent when not given', async () => {
       const session = await storeSession(storage())
       const plain = messageRecord(session.session_id, 'plain')
-      const keyed = { ...messageRecord(session.session_id, 'keyed'), client_message_id: 'k-1' }
+      const keyed = {
+        ...messageRecord(session.session_id, 'keyed'),
+        client_message_id: 'k-1',
+        posted_by: newId('user'),
+      }
       const reply = {
         ...messageRecord(session.session_id, 'reply'),
         sender_type: 'persona' as const,

@@ -8,13 +8,12 @@ import type {
 } from '../../ports/storage.js'
 import { withDuplicateKeys } from './duplicate-key.js'
 
-type MessageRow = Omit<MessageRecord, 'client_message_id' | 'in_reply_to'> & {
-  client_message_id: string | null
-  in_reply_to: string | null
-}
+type OptionalField = 'client_message_id' | 'in_reply_to' | 'posted_by'
+
+type MessageRow = Omit<MessageRecord, OptionalField> & Record<OptionalField, string | null>
 
 const SELECT_MESSAGE = `SELECT id, session_id, sender_type, sender_id, content, timestamp,
-  client_message_id, in_reply_to FROM messages`
+  client_message_id, in_reply_to, posted_by FROM messages`
 
 function toRow(message: MessageRecord, sessionId: string): MessageRow {
   return {
@@ -26,17 +25,19 @@ function toRow(message: MessageRecord, sessionId: string): MessageRow {
     timestamp: message.timestamp,
     client_message_id: message.client_message_id ?? null,
     in_reply_to: message.in_reply_to ?? null,
+    posted_by: message.posted_by ?? null,
   }
 }
 
 /** Optional fields are absent rather than null, as in the contract. */
 function toRecord(row: MessageRow): MessageRecord {
-  const { client_message_id, in_reply_to, ...message } = row
+  const { client_message_id, in_reply_to, posted_by, ...message } = row
 
   return {
     ...message,
     ...(client_message_id !== null ? { client_message_id } : {}),
     ...(in_reply_to !== null ? { in_reply_to } : {}),
+    ...(posted_by !== null ? { posted_by } : {}),
   }
 }
 
@@ -50,9 +51,9 @@ export function createMessageRepository(db: Database): MessageRepository {
   )
   const insert = db.prepare<[MessageRow & { seq: number }]>(
     `INSERT INTO messages (session_id, seq, id, sender_type, sender_id, content, timestamp,
-       client_message_id, in_reply_to)
+       client_message_id, in_reply_to, posted_by)
      VALUES (@session_id, @seq, @id, @sender_type, @sender_id, @content, @timestamp,
-       @client_message_id, @in_reply_to)`,
+       @client_message_id, @in_reply_to, @posted_by)`,
   )
   const bumpCount = db.prepare<[number, string, string]>(
     `UPDATE sessions SET message_count = message_count + ?, updated_at = ?

@@ -158,4 +158,9 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX login_attempts_by_key ON login_attempts (key, attempted_at);
   CREATE INDEX login_attempts_by_time ON login_attempts (attempted_at);
   `,
+  // Who typed a message through the API, so a transcript shows when a person wrote as the
+  // client or the persona.
+  `
+  ALTER TABLE messages ADD COLUMN posted_by TEXT;
+  `,
 ]
