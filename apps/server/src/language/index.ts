@@ -12,9 +12,12 @@ export {
   scoreEmotions,
   totalEvidenceOf,
 } from './emotion-scores.js'
+export { touchesOnHarm } from './harm-words.js'
 export { keyPhrase } from './key-phrase.js'
+export { asksAboutMedication } from './medication.js'
 export { isNegativeMood, moodOf, NEUTRAL_BELOW, withTopicHints } from './mood.js'
 export { swapPronouns } from './pronouns.js'
+export { instructsThePersona, isSafeToQuote, withoutLinksOrMarkup } from './quote-safety.js'
 export { readText, type TextReading } from './read-text.js'
 export { detectRisk } from './risk.js'
 export { clip, salientSentences, sentenceSalience } from './salience.js'

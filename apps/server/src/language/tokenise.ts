@@ -77,6 +77,11 @@ export function normalise(text: string): string {
     .replace(/[\u0300-\u036f]/g, '')
 }
 
+/** The words and clause punctuation of a normalised text, as written: no shorthand expanded. */
+export function rawTokens(normalised: string): string[] {
+  return normalised.match(TOKEN) ?? []
+}
+
 /**
  * Splits a text into lower-case words and clause punctuation, expanding chat shorthand.
  *
@@ -85,8 +90,7 @@ export function normalise(text: string): string {
 export function tokenise(text: string): string[] {
   const tokens: string[] = []
 
-  for (const match of normalise(text).matchAll(TOKEN)) {
-    const token = match[0]
+  for (const token of rawTokens(normalise(text))) {
     tokens.push(...(SPELLINGS[token] ?? [token]))
   }
 

@@ -34,10 +34,12 @@ function fit(conversation: Conversation): Scores {
       : reading.valence === 'positive'
         ? 0.5
         : 0,
-    affirmation:
-      (reading.coping ? 2.2 : 0) +
-      (reading.valence === 'positive' ? 1.5 : 0.2) +
-      0.3 * style.warmth,
+    // Never praise a message about death or harm: a risk in it may have gone unrecognised.
+    affirmation: conversation.touchesOnHarm
+      ? -Infinity
+      : (reading.coping ? 2.2 : 0) +
+        (reading.valence === 'positive' ? 1.5 : 0.2) +
+        0.3 * style.warmth,
     suggestion:
       (earlierClientTurns === 0 && !conversation.helpSeeking ? 0 : 0.3 + settled) +
       (conversation.helpSeeking ? 2.5 : 0) +

@@ -34,7 +34,9 @@ function opening(
     return null
   }
 
-  const pool = reading.valence === 'positive' ? POSITIVE_OPENINGS : OPENINGS
+  // "That is good to hear" must never open a reply to a message about death or harm.
+  const cheerful = reading.valence === 'positive' && !conversation.touchesOnHarm
+  const pool = cheerful ? POSITIVE_OPENINGS : OPENINGS
   const lastReply = conversation.expandedReplies[0] ?? ''
   return (
     candidates(pool, conversation, slots, 'opening').find(
@@ -97,6 +99,11 @@ export function compose(
   conversation: Conversation,
   slots: Slots,
 ): string | null {
+  // Praise for a message about death or harm could endorse a risk nobody recognised.
+  if (strategy === 'affirmation' && conversation.touchesOnHarm) {
+    return null
+  }
+
   // Only a plan or a step taken is worth quoting back as an achievement.
   const restricted = strategy === 'affirmation' && !conversation.reading.coping
   const usable = restricted ? { ...slots, phrase: undefined } : slots

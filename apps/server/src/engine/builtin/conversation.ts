@@ -1,15 +1,17 @@
 import type { Message, PersonaFile } from '@smartsteps/contracts'
 
 import {
+  asksAboutMedication,
   detectTopics,
-  keyPhrase,
   readText,
-  swapPronouns,
   type TextReading,
   type Topic,
   TOPIC_DEFINITIONS,
+  touchesOnHarm,
 } from '../../language/index.js'
 import type { ReplyRequest, SupportStrategy } from '../../ports/persona-engine.js'
+import { asksWhatThePersonaIs } from './identity.js'
+import { quotable } from './quotable.js'
 import { recogniseStrategy } from './recognise-strategy.js'
 import { hash } from './seed.js'
 import { expand, type Style } from './style.js'
@@ -37,6 +39,12 @@ export interface Conversation {
   greeting: boolean
   /** A question about the persona itself: "how are you", "are you a bot". */
   social: boolean
+  /** A question about what the persona is: "are you a real doctor", "am I talking to a bot". */
+  identityQuestion: boolean
+  /** A question or decision about taking medicine: "should I double my dose". */
+  medicationQuestion: boolean
+  /** Death, injury, weapons, medicine or farewells come up: nothing to praise or cheer. */
+  touchesOnHarm: boolean
   /** Nothing in the message itself to respond to: no topic, feeling, plan or request. */
   contentless: boolean
   helpSeeking: boolean
@@ -97,6 +105,9 @@ export function readConversation(request: ReplyRequest): Conversation {
     earlierClientTurns: earlierClient.length,
     greeting: GREETING.test(text.trim()),
     social,
+    identityQuestion: asksWhatThePersonaIs(text),
+    medicationQuestion: asksAboutMedication(text),
+    touchesOnHarm: touchesOnHarm(text),
     contentless:
       !ownTopic &&
       !phrase &&
@@ -140,17 +151,4 @@ function referenceTo(topic: Topic, cue: string, source: string): string {
 
   const owned = new RegExp(`\\bmy ${cue.replace(/[^\w ]/g, '')}\\b`, 'i')
   return owned.test(source) ? `your ${cue}` : TOPIC_DEFINITIONS[topic].reference
-}
-
-/** The client's key phrase turned round to the listener, or null when there is none. */
-function quotable(text: string): string | null {
-  const phrase = keyPhrase(text)
-
-  if (!phrase || phrase.split(' ').length < 3) {
-    return null
-  }
-
-  // Braces would read as template slots to a later fill; the client never needs them quoted.
-  const swapped = swapPronouns(phrase).replace(/[{}]/g, '')
-  return /^I\b/.test(swapped) ? swapped : swapped.charAt(0).toLowerCase() + swapped.slice(1)
 }

@@ -31,6 +31,29 @@ export const SOCIAL_ANSWERS: Template[] = [
   },
 ]
 
+/**
+ * The answer to "are you a real doctor" or "am I talking to a bot", said in full every time:
+ * an AI, not a person or a clinician whatever its name or title, with the facilitator as the
+ * human in charge. Filled with {name}; no line may depend on the persona's style.
+ */
+export const IDENTITY_ANSWER = [
+  'I am an AI, not a human: {name} is the name of an AI persona your facilitator set up for these sessions.',
+  'Whatever my name suggests, I am not a real doctor, therapist or any other kind of clinician, so I cannot diagnose, prescribe or give medical advice.',
+  'Your facilitator is the person in charge here: if you would like to talk to a human, or about something I cannot help with, please tell them.',
+] as const
+
+/**
+ * The answer to a question about taking medicine. It gives no amount and no yes or no; it
+ * sends the question to the people who can answer it safely, and says what to do if too much
+ * has been taken already.
+ */
+export const MEDICATION_ANSWER = [
+  'I cannot give advice about medication, such as how much to take or whether to change, skip or stop it.',
+  'The doctor who prescribed it, or a pharmacist, can answer that safely because they know your health and your prescription, so please ask them before you change anything.',
+  'If you have already taken more than you were prescribed, or you feel unwell, please call your local emergency number or get urgent medical help now.',
+  'Would you like to talk about what has been making you think about your medication?',
+] as const
+
 export const SOCIAL_FOLLOW_UPS: Template[] = [
   { text: 'How are you feeling today?' },
   { text: 'What would you like to talk about?' },

@@ -1,5 +1,11 @@
 import type { SupportStrategy } from '../../ports/persona-engine.js'
-import { GREETINGS, SOCIAL_ANSWERS, TEMPLATES } from './phrasebook.js'
+import {
+  GREETINGS,
+  IDENTITY_ANSWER,
+  MEDICATION_ANSWER,
+  SOCIAL_ANSWERS,
+  TEMPLATES,
+} from './phrasebook.js'
 import { SAFETY_SIGNATURE } from './safety.js'
 import { expand } from './style.js'
 
@@ -37,6 +43,8 @@ const SIGNATURES: Signature[] = [
   ...TEMPLATE_SIGNATURES,
   ...GREETINGS.map((template): Signature => [signatureOf(template.text), 'question']),
   ...SOCIAL_ANSWERS.map((template): Signature => [signatureOf(template.text), 'information']),
+  [signatureOf(IDENTITY_ANSWER[0]), 'information'] satisfies Signature,
+  [signatureOf(MEDICATION_ANSWER[0]), 'information'] satisfies Signature,
   [expand(SAFETY_SIGNATURE), 'information'] satisfies Signature,
 ].filter(([signature]) => signature.length >= MIN_SIGNATURE)
 

@@ -13,13 +13,16 @@ export function composeGreeting(conversation: Conversation, slots: Slots): strin
   return finish([line], conversation)
 }
 
-/** Questions about who or what the persona is get the honest answer: an AI persona. */
-const IDENTITY = /\b(?:bot|robot|human|real|ai|person|name|who are you)\b/i
+/** Asked its name, the persona gives it with what it is: an AI persona. */
+const NAME_QUESTION = /\bname\b/i
 
-/** The answer to a question about the persona, with an invitation to go on. */
+/**
+ * The answer to a courtesy ("how are you") or a question about the persona's name, with an
+ * invitation to go on. Questions about what the persona is get `composeIdentity` instead.
+ */
 export function composeSocial(conversation: Conversation, slots: Slots): string {
-  const [courtesy, identity] = SOCIAL_ANSWERS as [Template, Template]
-  const answer = fill((IDENTITY.test(conversation.text) ? identity : courtesy).text, slots)!
+  const [courtesy, named] = SOCIAL_ANSWERS as [Template, Template]
+  const answer = fill((NAME_QUESTION.test(conversation.text) ? named : courtesy).text, slots)!
   const invitation = candidates(SOCIAL_FOLLOW_UPS, conversation, slots, 'social-follow')[0]!
   return finish([answer, invitation], conversation)
 }

@@ -3,6 +3,8 @@ import type { PersonaReply, ReplyRequest } from '../../ports/persona-engine.js'
 import { rankStrategies } from './choose-strategy.js'
 import { compose } from './compose.js'
 import { type Conversation, readConversation } from './conversation.js'
+import { composeIdentity } from './identity.js'
+import { composeMedicationReply } from './medication-reply.js'
 import { safetyReply } from './safety.js'
 import { slotsFor } from './slots.js'
 import { composeFallback, composeGreeting, composeSocial } from './special-replies.js'
@@ -22,7 +24,22 @@ function replyTo(conversation: Conversation): PersonaReply {
     }
   }
 
+  if (conversation.medicationQuestion) {
+    return {
+      content: composeMedicationReply(conversation),
+      assessment: { ...assessment, strategy: 'information' },
+    }
+  }
+
   const slots = slotsFor(conversation)
+
+  // Asked whether it is a person or a clinician, the persona always answers, and in full.
+  if (conversation.identityQuestion) {
+    return {
+      content: composeIdentity(conversation, slots),
+      assessment: { ...assessment, strategy: 'information' },
+    }
+  }
 
   if (conversation.greeting && conversation.earlierClientTurns === 0) {
     return {
