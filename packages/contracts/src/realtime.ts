@@ -75,6 +75,10 @@ export const SessionUpdateDataSchema = z.object({
   status: SessionStatusSchema,
   started_at: TimestampSchema.nullable(),
   ended_at: TimestampSchema.nullable(),
+  deleted: z.literal(true).optional().meta({
+    description:
+      'Present when the session was deleted (with its client): the last event of the session; the socket no longer follows it, and REST answers 404 for it. A session that had not ended is reported cancelled',
+  }),
 })
 
 export const NewMessageDataSchema = z.object({

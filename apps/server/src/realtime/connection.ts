@@ -10,10 +10,13 @@ import type { WebSocket } from 'ws'
 import type { Services } from '../composition.js'
 import type { Config } from '../config/schema.js'
 import { type Actor, requireScope } from '../domain/actor.js'
+import { findJsonHazard } from '../domain/json-hazards.js'
 import type { Logger } from '../logger.js'
 import type { SessionEvent } from '../ports/event-bus.js'
+import type { TypingIndicator } from '../services/typing-service.js'
 import { atDeadline } from './deadline.js'
 import { errorFrame, frameIdOf, nextServerFrameId, realtimeCodeOf } from './frames.js'
+import { createShownTyping } from './shown-typing.js'
 import { createTokenBucket } from './token-bucket.js'
 
 const FRAME_SCOPES: Record<ClientFrame['type'], Scope> = {
@@ -40,8 +43,13 @@ export interface ConnectionContext {
 export function handleConnection(context: ConnectionContext) {
   const { socket, actor, services, config, logger } = context
   const joined = new Map<string, () => void>()
+  const typingShown = createShownTyping()
   const takeToken = createTokenBucket(config.messages_per_second, config.message_burst)
   let strikes = 0
+  let closed = false
+  // Frames of one socket are handled one after another, in the order they arrived: two quick
+  // send_message frames are stored in the order sent, and answers come back in that order.
+  let handled: Promise<void> = Promise.resolve()
 
   const cancelExpiry = atDeadline(context.credentialExpiresAt, () =>
     socket.close(REALTIME_CLOSE_CODES.credentialsExpired, 'credentials expired'),
@@ -72,8 +80,30 @@ export function handleConnection(context: ConnectionContext) {
     socket.send(JSON.stringify(frame))
   }
 
+  function stopFollowing(sessionId: string) {
+    joined.get(sessionId)?.()
+    joined.delete(sessionId)
+  }
+
   function forward(event: SessionEvent) {
     send({ type: event.type, id: nextServerFrameId(), data: event.data } as ServerFrame)
+
+    if (event.type === 'session_update' && event.data.deleted) {
+      // Nothing more can happen in a deleted session, and nobody is left to see typing there.
+      stopFollowing(event.data.session_id)
+      typingShown.takeSession(event.data.session_id)
+    }
+  }
+
+  /** Publishes `is_typing: false` for indicators this socket left on; never rejects. */
+  async function withdrawTyping(indicators: TypingIndicator[]) {
+    await Promise.all(
+      indicators.map((indicator) =>
+        services.realtime.withdraw(indicator).catch((error: unknown) => {
+          logger.warn({ err: error, session_id: indicator.session_id }, 'typing not withdrawn')
+        }),
+      ),
+    )
   }
 
   function fail(error: unknown, requestId: string | null) {
@@ -90,7 +120,7 @@ export function handleConnection(context: ConnectionContext) {
     const sessionId = frame.data.session_id
 
     await services.sessions.getVisible(actor, sessionId)
-    joined.get(sessionId)?.()
+    stopFollowing(sessionId)
 
     // Subscribe before replaying, holding live events back, so none falls between the two.
     const held: SessionEvent[] = []
@@ -140,9 +170,9 @@ export function handleConnection(context: ConnectionContext) {
     })
   }
 
-  function leave(frame: Extract<ClientFrame, { type: 'leave_session' }>) {
-    joined.get(frame.data.session_id)?.()
-    joined.delete(frame.data.session_id)
+  async function leave(frame: Extract<ClientFrame, { type: 'leave_session' }>) {
+    stopFollowing(frame.data.session_id)
+    await withdrawTyping(typingShown.takeSession(frame.data.session_id))
     send({
       type: 'ack',
       id: frame.id,
@@ -171,7 +201,18 @@ export function handleConnection(context: ConnectionContext) {
   async function typing(frame: Extract<ClientFrame, { type: 'typing_indicator' }>) {
     const { session_id, sender_type, is_typing } = frame.data
 
-    await services.realtime.typing(actor, session_id, sender_type, is_typing)
+    const indicator = await services.realtime.typing(actor, session_id, sender_type, is_typing)
+
+    if (closed) {
+      // The socket dropped while this was being published; the close could not take it back.
+      if (is_typing) {
+        await withdrawTyping([indicator])
+      }
+
+      return
+    }
+
+    typingShown.record(indicator, is_typing)
     send({ type: 'ack', id: frame.id, data: { request_type: 'typing_indicator', session_id } })
   }
 
@@ -221,6 +262,15 @@ export function handleConnection(context: ConnectionContext) {
       return
     }
 
+    const hazard = findJsonHazard(value)
+
+    if (hazard) {
+      send(
+        errorFrame('invalid_request', `Invalid frame: ${hazard.field} ${hazard.reason}`, requestId),
+      )
+      return
+    }
+
     const parsed = ClientFrameSchema.safeParse(value)
 
     if (!parsed.success) {
@@ -230,10 +280,13 @@ export function handleConnection(context: ConnectionContext) {
       return
     }
 
-    dispatch(parsed.data).catch((error: unknown) => fail(error, parsed.data.id))
+    const frame = parsed.data
+
+    handled = handled.then(() => dispatch(frame).catch((error: unknown) => fail(error, frame.id)))
   })
 
   socket.on('close', () => {
+    closed = true
     cancelExpiry()
 
     for (const unsubscribe of joined.values()) {
@@ -241,5 +294,6 @@ export function handleConnection(context: ConnectionContext) {
     }
 
     joined.clear()
+    void withdrawTyping(typingShown.takeAll())
   })
 }

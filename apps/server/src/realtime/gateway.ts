@@ -9,6 +9,7 @@ import type { Config } from '../config/schema.js'
 import type { Logger } from '../logger.js'
 import { handleConnection } from './connection.js'
 import { watchKeyRevocations } from './key-revocation-watch.js'
+import { announceSessionDeletions } from './session-deletions.js'
 import { authenticateUpgrade, selectProtocol } from './upgrade-auth.js'
 import { limitUpgrade } from './upgrade-rate-limit.js'
 
@@ -74,6 +75,7 @@ export function attachRealtimeGateway(
     { onRevoked: services.apiKeys.onRevoked, isUsable: services.apiKeyAuth.isUsable },
     logger,
   )
+  const stopAnnouncingDeletions = announceSessionDeletions(services.clients, services.bus, logger)
   const allowedOrigins = new Set(config.allowed_origins.map((origin) => new URL(origin).origin))
 
   async function onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
@@ -163,6 +165,7 @@ export function attachRealtimeGateway(
     async close() {
       clearInterval(heartbeat)
       revocations.stop()
+      stopAnnouncingDeletions()
       server.off('upgrade', listener)
 
       for (const webSocket of sockets.clients) {

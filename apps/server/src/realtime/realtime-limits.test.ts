@@ -3,7 +3,7 @@ import { connect as connectTcp } from 'node:net'
 import { join } from 'node:path'
 
 import { REALTIME_CLOSE_CODES } from '@smartsteps/contracts'
-import { SignJWT } from 'jose'
+import { decodeJwt, SignJWT } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { configSection } from '../testing/config-section.js'
@@ -79,14 +79,16 @@ describe('realtime limits and failures', () => {
     const secret = new Uint8Array(
       Buffer.from(readFileSync(join(server.dataDir, 'jwt-signing.key'), 'utf8'), 'base64'),
     )
-    const admin = (
+    const login = (
       await server.call('POST', '/api/v1/auth/login', {
         body: { username: 'admin', password: 'admin-password-for-tests' },
       })
-    ).body.user.user_id
-    const shortLived = await new SignJWT({ typ: 'access', role: 'admin' })
+    ).body
+    // The same login as a real token (its sid), only ending sooner than the server would make it.
+    const { sid } = decodeJwt(login.token)
+    const shortLived = await new SignJWT({ typ: 'access', role: 'admin', sid })
       .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(admin)
+      .setSubject(login.user.user_id)
       .setIssuer('smartsteps')
       .setAudience('smartsteps-api')
       .setIssuedAt()

@@ -2,12 +2,12 @@ import type { IncomingMessage } from 'node:http'
 
 import type { Actor } from '../domain/actor.js'
 import { DomainError } from '../domain/errors.js'
+import { bearerCredential } from '../services/bearer-credential.js'
 import type { CredentialResolver } from '../services/credential-resolver.js'
 import type { TicketStore } from './tickets.js'
 
 export const REALTIME_SUBPROTOCOL = 'smartsteps.v1'
 const TICKET_PROTOCOL_PREFIX = 'ticket.'
-const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/
 
 export type UpgradeCredential =
   | { ok: true; actor: Actor; expiresAt: number }
@@ -49,14 +49,14 @@ export async function authenticateUpgrade(
   const header = request.headers.authorization
 
   if (header) {
-    const match = BEARER.exec(header)
+    const credential = bearerCredential(header)
 
-    if (!match) {
+    if (!credential) {
       return { ok: false, status: 401, reason: 'Malformed Authorization header' }
     }
 
     try {
-      const resolved = await credentials.resolve(match[1]!, {
+      const resolved = await credentials.resolve(credential, {
         clientIp,
         // An upgrade has no body: a key that signs its requests signs the timestamp alone.
         signature: {
@@ -87,7 +87,11 @@ export async function authenticateUpgrade(
   return { ok: true, ...redeemed }
 }
 
-/** The subprotocol to answer with: ours when offered, never the ticket. */
+/**
+ * The subprotocol to answer with: ours when offered, never the ticket. When the client offered
+ * others only, none is selected and the upgrade goes on without the header, as RFC 6455 4.2.2
+ * asks; a client that insists on one of them then fails the connection itself (browsers do).
+ */
 export function selectProtocol(offered: Set<string>): string | false {
   return offered.has(REALTIME_SUBPROTOCOL) ? REALTIME_SUBPROTOCOL : false
 }

@@ -1,44 +1,10 @@
-import { request as httpRequest } from 'node:http'
-
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { configSection } from '../testing/config-section.js'
 import { startTestServer, type TestServer } from '../testing/test-server.js'
+import { rawUpgrade } from './testing/raw-upgrade.js'
 
-interface UpgradeAnswer {
-  status: number
-  headers: Record<string, string | string[] | undefined>
-  body: string
-}
-
-/** Asks for a WebSocket upgrade and answers the plain HTTP response a refusal is. */
-function upgrade(url: string, token?: string): Promise<UpgradeAnswer> {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(`${url}/ws`, {
-      headers: {
-        connection: 'Upgrade',
-        upgrade: 'websocket',
-        'sec-websocket-version': '13',
-        'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-    })
-
-    request.on('upgrade', (response, socket) => {
-      socket.destroy()
-      resolve({ status: response.statusCode!, headers: response.headers, body: '' })
-    })
-    request.on('response', (response) => {
-      let body = ''
-      response.on('data', (chunk) => (body += chunk))
-      response.on('end', () =>
-        resolve({ status: response.statusCode!, headers: response.headers, body }),
-      )
-    })
-    request.on('error', reject)
-    request.end()
-  })
-}
+const upgrade = (url: string, token?: string) => rawUpgrade(url, { token })
 
 describe('WebSocket upgrades and the per-address limit', () => {
   let server: TestServer | undefined
