@@ -10,16 +10,35 @@ const USAGE = `Usage: smartsteps-server [--config file.yaml] [--port N] [--host 
 Environment: SMARTSTEPS_PORT, SMARTSTEPS_HOST, SMARTSTEPS_DATA_DIR, SMARTSTEPS_JWT_SECRET,
 SMARTSTEPS_PERSONAS_DIR, SMARTSTEPS_LOG_LEVEL, SMARTSTEPS_ADMIN_PASSWORD (first start only).`
 
+/** The exit status of a command line the server cannot read, as is usual for usage errors. */
+const USAGE_EXIT_CODE = 2
+
+/** A command line the server cannot read: the user's mistake, told in a line, not a trace. */
+class UsageError extends Error {}
+
+function readCommandLine() {
+  try {
+    return parseArgs({
+      options: {
+        config: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'data-dir': { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    }).values
+  } catch (error) {
+    // parseArgs marks every complaint about the arguments with an ERR_PARSE_ARGS_ code.
+    if ((error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS_')) {
+      throw new UsageError((error as Error).message)
+    }
+
+    throw error
+  }
+}
+
 async function main() {
-  const { values } = parseArgs({
-    options: {
-      config: { type: 'string' },
-      port: { type: 'string' },
-      host: { type: 'string' },
-      'data-dir': { type: 'string' },
-      help: { type: 'boolean' },
-    },
-  })
+  const values = readCommandLine()
 
   if (values.help) {
     console.log(USAGE)
@@ -60,6 +79,11 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    process.stderr.write(`smartsteps-server: ${error.message} (see --help)\n`)
+    process.exit(USAGE_EXIT_CODE)
+  }
+
   if (
     error instanceof ConfigError ||
     error instanceof PersonaFileError ||

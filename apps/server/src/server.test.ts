@@ -51,11 +51,14 @@ describe('first start', () => {
     await second.server.close()
   })
 
-  it('uses the configured admin password and refuses a short one', async () => {
+  it('uses the configured admin password and refuses one the password policy refuses', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'smartsteps-first-start-'))
     folders.push(dataDir)
 
     await expect(start(dataDir, 'short')).rejects.toThrowError(/at least 12/)
+    await expect(start(dataDir, 'admin1234567')).rejects.toThrowError(
+      'SMARTSTEPS_ADMIN_PASSWORD must not be a commonly used password',
+    )
 
     const { server, announced } = await start(dataDir, 'configured-password')
     expect(announced).toEqual([null])

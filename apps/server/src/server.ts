@@ -1,4 +1,4 @@
-import type { Server } from 'node:http'
+import type { Server, ServerOptions } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 import { serve } from '@hono/node-server'
@@ -26,10 +26,41 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
+/**
+ * Node enforces the header and request timeouts only when it sweeps its connections, by default
+ * every 30 s; sweeping every second keeps a client that dribbles its request from holding a
+ * socket much past the configured limit.
+ */
+const CONNECTION_SWEEP_MS = 1000
+
+/** Answers to requests Node's parser gave up on; anything else it rejects is a 400. */
+const CLIENT_ERROR_STATUS: Record<string, string> = {
+  ERR_HTTP_REQUEST_TIMEOUT: '408 Request Timeout',
+  HPE_HEADER_OVERFLOW: '431 Request Header Fields Too Large',
+}
+
+/**
+ * Explicit limits on slow clients, so a few sockets sending a byte at a time cannot hold the
+ * server's connections (slowloris); @hono/node-server leaves Node's defaults, a 5-minute request.
+ */
+function slowClientLimits(server: Config['server']): ServerOptions {
+  return {
+    headersTimeout: server.headers_timeout_seconds * 1000,
+    requestTimeout: server.request_timeout_seconds * 1000,
+    keepAliveTimeout: server.keep_alive_timeout_seconds * 1000,
+    connectionsCheckingInterval: CONNECTION_SWEEP_MS,
+  }
+}
+
 function listen(app: ReturnType<typeof createApp>, config: Config) {
   return new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const instance = serve(
-      { fetch: app.fetch, port: config.server.port, hostname: config.server.host },
+      {
+        fetch: app.fetch,
+        port: config.server.port,
+        hostname: config.server.host,
+        serverOptions: slowClientLimits(config.server),
+      },
       () => resolve(instance),
     )
 
@@ -66,10 +97,13 @@ export async function startServer(
 
   const gateway = attachRealtimeGateway(server as Server, services, config.realtime, logger)
 
-  // A malformed request line or oversized headers must never take the process down.
-  server.on('clientError', (_error, socket) => {
+  // A malformed request line or oversized headers must never take the process down. A client
+  // too slow to send its request is told so, as Node itself would.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    const status = CLIENT_ERROR_STATUS[error.code ?? ''] ?? '400 Bad Request'
+
     if (socket.writable) {
-      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`)
     } else {
       socket.destroy()
     }

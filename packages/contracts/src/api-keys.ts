@@ -48,14 +48,16 @@ export const CreateApiKeyRequestSchema = z
       description: "Lifetime in days; default: the server's configured lifetime (90 days)",
     }),
     allowed_ips: z.array(IpRangeSchema).max(50).default([]).meta({
-      description: 'When not empty, the key works only from these addresses or networks',
+      description:
+        'When not empty, the key works only from these addresses or networks. Made with a key that has an allow-list: empty takes that list, and each range must lie within it',
     }),
     signing: z.boolean().default(false).meta({
       description:
         'Also issue a signing secret, shown once, for signing requests (X-Signature); see docs/security/request-signing.md',
     }),
     require_signing: z.boolean().default(false).meta({
-      description: 'Refuse every request with this key that is not signed; needs signing: true',
+      description:
+        'Refuse every request with this key that is not signed; needs signing: true. Always true, with a signing secret, for a key made with a key that requires signing',
     }),
   })
   .refine((body) => !body.require_signing || body.signing, {

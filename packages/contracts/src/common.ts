@@ -8,23 +8,44 @@ export const DateSchema = z.iso.date().meta({ description: 'Calendar date', exam
 
 const METADATA_MAX_DEPTH = 5
 
-function depthOf(value: unknown): number {
-  if (value === null || typeof value !== 'object') {
-    return 0
+/**
+ * Whether a parsed JSON value nests objects or arrays deeper than `maxDepth`. Walks with its own
+ * stack and stops at the first container past the limit, so a body nested thousands of levels
+ * deep costs no more than one `maxDepth` levels deep and can never overflow the call stack.
+ */
+function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
+  const pending: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }]
+
+  while (pending.length > 0) {
+    const { value: current, depth } = pending.pop()!
+
+    if (current === null || typeof current !== 'object') {
+      continue
+    }
+
+    if (depth + 1 > maxDepth) {
+      return true
+    }
+
+    for (const child of Object.values(current)) {
+      pending.push({ value: child, depth: depth + 1 })
+    }
   }
 
-  const children = Object.values(value as Record<string, unknown>)
-  return 1 + (children.length ? Math.max(...children.map(depthOf)) : 0)
+  return false
 }
 
-/** Free-form caller data kept with a record; bounded so one record stays small. */
+/**
+ * Free-form caller data kept with a record; bounded so one record stays small. The checks abort
+ * in order: the size check serialises the value, which must not be tried on one too deep.
+ */
 export const MetadataSchema = z
   .record(z.string().min(1).max(100), z.unknown())
-  .refine((value) => Object.keys(value).length <= 50, 'at most 50 keys')
-  .refine(
-    (value) => depthOf(value) <= METADATA_MAX_DEPTH,
-    `at most ${METADATA_MAX_DEPTH} levels deep`,
-  )
+  .refine((value) => Object.keys(value).length <= 50, { message: 'at most 50 keys', abort: true })
+  .refine((value) => !nestsDeeperThan(value, METADATA_MAX_DEPTH), {
+    message: `at most ${METADATA_MAX_DEPTH} levels deep`,
+    abort: true,
+  })
   .refine((value) => JSON.stringify(value).length <= 16_384, 'at most 16 KiB as JSON')
   .meta({
     id: 'Metadata',

@@ -9,6 +9,7 @@ export const ERROR_STATUS = {
   authentication_error: 401,
   permission_denied: 403,
   resource_not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -2,17 +2,22 @@ import { z } from 'zod'
 
 export const PASSWORD_MIN_LENGTH = 12
 
+/** How many different characters a new password needs, letter case aside. */
+export const PASSWORD_MIN_DISTINCT_CHARACTERS = 5
+
 /**
- * A password being set. The server also refuses one equal to the username; both rules answer
- * 422 validation_error naming the field.
+ * A password being set. The server also refuses one that is only whitespace, has fewer than
+ * PASSWORD_MIN_DISTINCT_CHARACTERS different characters, equals the username, or is among the
+ * passwords guessers try first; every rule answers 422 validation_error naming the field and
+ * the rule.
  */
 export const NewPasswordSchema = z
   .string()
   .min(PASSWORD_MIN_LENGTH)
   .max(1024)
   .meta({
-    description: `At least ${PASSWORD_MIN_LENGTH} characters, and not the username`,
-    example: 'correct-horse-battery-staple',
+    description: `At least ${PASSWORD_MIN_LENGTH} characters, not only whitespace, at least ${PASSWORD_MIN_DISTINCT_CHARACTERS} different characters, not the username, and not a commonly used password`,
+    example: 'plum-orbit-kettle-42',
   })
 
 /** Changing one's own password needs a session from /auth/login and the current password. */

@@ -1,13 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
+import { temporaryFolders } from '../testing/temporary-folders.js'
 import { ConfigError, loadConfig } from './load.js'
 
+const temporaryFolder = temporaryFolders('smartsteps-config-')
+
 function yamlFile(text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'smartsteps-config-')), 'config.yaml')
+  const file = join(temporaryFolder(), 'config.yaml')
   writeFileSync(file, text)
   return file
 }
@@ -45,6 +47,20 @@ describe('loadConfig', () => {
       expect((error as Error).message).toMatch(/prot/)
       expect((error as Error).message).toMatch(/storage\.type/)
     }
+  })
+
+  it('limits slow clients to a minute by default and refuses headers outlasting the request', () => {
+    expect(loadConfig({ env: {} }).server).toMatchObject({
+      headers_timeout_seconds: 60,
+      request_timeout_seconds: 60,
+      keep_alive_timeout_seconds: 5,
+    })
+    expect(() =>
+      loadConfig({
+        file: yamlFile('server:\n  headers_timeout_seconds: 90\n  request_timeout_seconds: 30\n'),
+        env: {},
+      }),
+    ).toThrowError(/server\.headers_timeout_seconds: must not be more than request_timeout_seconds/)
   })
 
   it('rejects a non-numeric port from the environment', () => {

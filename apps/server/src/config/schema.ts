@@ -32,6 +32,32 @@ export const ConfigSchema = z.strictObject({
       trusted_proxies: IpRangeListSchema.describe(
         'Proxies whose X-Forwarded-For is believed; from anyone else it is ignored',
       ),
+      headers_timeout_seconds: z
+        .number()
+        .int()
+        .min(1)
+        .max(600)
+        .default(60)
+        .describe('Time a client has to send the request line and headers'),
+      request_timeout_seconds: z
+        .number()
+        .int()
+        .min(1)
+        .max(3600)
+        .default(60)
+        .describe('Time a client has to send the whole request, body included'),
+      keep_alive_timeout_seconds: z
+        .number()
+        .int()
+        .min(1)
+        .max(600)
+        .default(5)
+        .describe('How long an idle keep-alive connection is held open for the next request'),
+    })
+    // Node refuses to start otherwise: the headers are part of the request.
+    .refine((server) => server.headers_timeout_seconds <= server.request_timeout_seconds, {
+      message: 'must not be more than request_timeout_seconds',
+      path: ['headers_timeout_seconds'],
     })
     .prefault({}),
   storage: z

@@ -1,13 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
+import { temporaryFolders } from '../testing/temporary-folders.js'
 import { ConfigError, loadConfig } from './load.js'
 
+const temporaryFolder = temporaryFolders('smartsteps-config-')
+
 function loadYaml(text: string) {
-  const file = join(mkdtempSync(join(tmpdir(), 'smartsteps-config-')), 'config.yaml')
+  const file = join(temporaryFolder(), 'config.yaml')
   writeFileSync(file, text)
   return loadConfig({ file, env: {} })
 }

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net'
 
 /** IPv6 with an embedded dotted quad (`::1.2.3.4`) as eight 16-bit groups. */
-function ipv6Groups(address: string): number[] {
+export function ipv6Groups(address: string): number[] {
   let text = address.split('%')[0]!
   const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text)
 

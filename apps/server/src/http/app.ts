@@ -7,11 +7,12 @@ import type { Services } from '../composition.js'
 import type { Config } from '../config/schema.js'
 import type { Logger } from '../logger.js'
 import type { AppEnv } from './env.js'
-import { errorResponse, handleError, validationHook } from './errors.js'
+import { handleError, validationHook } from './errors.js'
 import { authenticate } from './middleware/authenticate.js'
-import { limitBody, requireJsonBody } from './middleware/body-guard.js'
+import { limitBody, refuseJsonHazards, requireJsonBody } from './middleware/body-guard.js'
 import { cors } from './middleware/cors.js'
 import { announceDeprecations } from './middleware/deprecation.js'
+import { noStore } from './middleware/no-store.js'
 import { limitByAddress, limitByCaller } from './middleware/rate-limit.js'
 import { requestContext } from './middleware/request-context.js'
 import { securityHeaders } from './middleware/security-headers.js'
@@ -30,6 +31,7 @@ import { registerPersonaRoutes } from './routes/personas.js'
 import { registerRealtimeRoutes } from './routes/realtime.js'
 import { registerSessionRoutes } from './routes/sessions.js'
 import { registerUserRoutes } from './routes/users.js'
+import { unmatchedRouteHandler } from './unmatched-routes.js'
 
 const PUBLIC_API_PATHS = new Set([
   '/api/v1/auth/login',
@@ -73,6 +75,7 @@ export function createApp(
 
   app.use('*', requestContext(logger, services.clientAddresses))
   app.use('*', securityHeaders(config.security.headers), cors(config.security.cors))
+  app.use('/api/*', noStore())
   app.use('*', limitByAddress(services.rateLimiter))
 
   if (config.server.compression) {
@@ -83,6 +86,9 @@ export function createApp(
   app.use('/api/v1/*', (c, next) => (PUBLIC_API_PATHS.has(c.req.path) ? next() : tokens(c, next)))
   app.use('*', limitByCaller(services.rateLimiter), announceDeprecations(deprecations))
 
+  // Only now, with the caller known and counted, is a body worth parsing.
+  app.use('/api/*', refuseJsonHazards())
+
   registerRoutes(app, services)
 
   const document = buildOpenApiDocument(app, deprecations)
@@ -91,9 +97,7 @@ export function createApp(
   registerDocsRoutes(app)
   registerAvatarRoutes(app, config.personas.path)
 
-  app.notFound((c) =>
-    errorResponse(c, 'resource_not_found', `No route for ${c.req.method} ${c.req.path}`),
-  )
+  app.notFound(unmatchedRouteHandler(app.routes))
   app.onError(handleError)
 
   return app

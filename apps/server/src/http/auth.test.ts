@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-import { SignJWT, UnsecuredJWT } from 'jose'
+import { decodeJwt, SignJWT, UnsecuredJWT } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { startTestServer, type TestServer } from '../testing/test-server.js'
@@ -10,6 +10,7 @@ describe('authentication', () => {
   let server: TestServer
   let secret: Uint8Array
   let adminId: string
+  let loginId: string
 
   beforeAll(async () => {
     server = await startTestServer()
@@ -20,6 +21,7 @@ describe('authentication', () => {
       body: { username: 'admin', password: 'admin-password-for-tests' },
     })
     adminId = login.body.user.user_id
+    loginId = decodeJwt(login.body.token).sid as string
   })
 
   afterAll(() => server.close())
@@ -31,7 +33,7 @@ describe('authentication', () => {
     typ?: string
     sub?: string
   }) {
-    const jwt = new SignJWT({ role: 'admin', typ: claims.typ ?? 'access' })
+    const jwt = new SignJWT({ role: 'admin', typ: claims.typ ?? 'access', sid: loginId })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.sub ?? adminId)
       .setIssuer(claims.iss ?? 'smartsteps')

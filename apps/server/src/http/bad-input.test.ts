@@ -128,6 +128,15 @@ const CASES: BadInput[] = [
     code: 'unsupported_media_type',
   },
   {
+    name: 'empty Content-Type',
+    method: 'POST',
+    path: () => '/api/v1/clients',
+    body: json(validClient),
+    contentType: '',
+    status: 415,
+    code: 'unsupported_media_type',
+  },
+  {
     name: 'form body',
     method: 'POST',
     path: () => '/api/v1/clients',

@@ -50,6 +50,13 @@ export function validationHook(
   )
 }
 
+/** A framework refusal (a 413 or 415 from Hono's middleware) keeps its status through the table. */
+function codeForStatus(status: number): ErrorCode {
+  const entry = Object.entries(ERROR_STATUS).find(([, tableStatus]) => tableStatus === status)
+
+  return entry ? (entry[0] as ErrorCode) : 'invalid_request'
+}
+
 /** The one error handler: domain errors keep their code, anything unknown is internal_error. */
 export function handleError(error: Error, c: Context<AppEnv>) {
   if (error instanceof DomainError) {
@@ -64,8 +71,7 @@ export function handleError(error: Error, c: Context<AppEnv>) {
   }
 
   if (error instanceof HTTPException && error.status < 500) {
-    const code: ErrorCode = error.status === 413 ? 'payload_too_large' : 'invalid_request'
-    return errorResponse(c, code, error.message || 'Invalid request')
+    return errorResponse(c, codeForStatus(error.status), error.message || 'Invalid request')
   }
 
   c.get('logger')?.error({ err: error }, 'unhandled error')

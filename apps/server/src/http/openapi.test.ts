@@ -66,6 +66,14 @@ describe('the OpenAPI document', () => {
     expect((await bundle.text()).length).toBeGreaterThan(100_000)
   })
 
+  it('names a relative server, so Swagger UI calls whichever host served it', async () => {
+    const served = await server.call('GET', '/api/openapi.json')
+
+    expect(served.body.servers).toEqual([
+      { url: '/', description: 'The server that serves this document' },
+    ])
+  })
+
   it('declares the error envelope on every operation', () => {
     const document = JSON.parse(renderOpenApiDocument())
 

@@ -14,7 +14,9 @@ export const OPENAPI_CONFIG = {
     description:
       'REST API of Smart Steps: clients, sessions with AI personas, transcripts, facilitator notes and analysis. Every error has the body `{"error": {code, message, details, request_id}}`; every response carries X-Request-Id.',
   },
-  servers: [{ url: 'http://127.0.0.1:8543', description: 'Local server (default port)' }],
+  // Relative, so Swagger UI's try-it-out calls go to whichever host served the document,
+  // behind any proxy or port, rather than to one hard-coded address.
+  servers: [{ url: '/', description: 'The server that serves this document' }],
 }
 
 export function registerSecuritySchemes(app: OpenAPIHono<AppEnv>) {

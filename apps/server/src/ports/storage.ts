@@ -129,7 +129,8 @@ export interface ClientRepository {
   delete(clientId: string): Promise<boolean>
   /** Newest first (created_at, then client_id, descending). */
   list(query: ClientQuery): Promise<Page<ClientRecord>>
-  sessionCounts(clientId: string): Promise<SessionCounts>
+  /** Counts the client's sessions; with `createdBy`, only those that user created. */
+  sessionCounts(clientId: string, createdBy?: string): Promise<SessionCounts>
 }
 
 export interface SessionRecord {

@@ -6,7 +6,7 @@ import type {
 } from '@smartsteps/contracts'
 
 import { analyseProgress, summariseSession } from '../analysis/index.js'
-import type { Actor } from '../domain/actor.js'
+import { type Actor, canSee } from '../domain/actor.js'
 import type { SessionRecord, Storage } from '../ports/storage.js'
 import type { ClientService } from './client-service.js'
 import type { PersonaRegistry } from './persona-registry.js'
@@ -85,9 +85,12 @@ export function createAnalysisService({
 
     const end = request.end_date ?? new Date().toISOString().slice(0, 10)
     const start = request.start_date ?? null
+    // Only sessions the caller may open count: a report must not be built from transcripts
+    // that GET /sessions would answer with not found.
     const inPeriod = (await storage.sessions.listByClient(clientId)).filter((session) => {
       const day = (session.started_at ?? session.scheduled_at).slice(0, 10)
-      return ANALYSED_STATUSES.has(session.status) && day <= end && (!start || day >= start)
+      const analysed = ANALYSED_STATUSES.has(session.status) && canSee(actor, session)
+      return analysed && day <= end && (!start || day >= start)
     })
 
     const analysed = await Promise.all(

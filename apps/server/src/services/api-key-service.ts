@@ -7,7 +7,7 @@ import type {
 } from '@smartsteps/contracts'
 
 import type { Actor } from '../domain/actor.js'
-import { conflict, DomainError, forbidden, notFound } from '../domain/errors.js'
+import { conflict, DomainError, forbidden, notFound, unauthenticated } from '../domain/errors.js'
 import { newId } from '../domain/ids.js'
 import type { ApiKeyRecord, Storage } from '../ports/storage.js'
 import {
@@ -16,6 +16,7 @@ import {
   newSigningSecret,
   visiblePrefixOf,
 } from './api-key-secrets.js'
+import { broaderThan, inheritRestrictions } from './api-key-bounds.js'
 import { statusOf, toApiKey } from './api-key-view.js'
 import { paginationOf, toOffset } from './pagination.js'
 
@@ -40,8 +41,9 @@ function invalid(field: string, reason: string): DomainError {
 /**
  * Creating, listing, revoking and rotating API keys. A key acts as its owner, never with more
  * than the credential that created it: its scopes must be held by that credential, and a key
- * made with another key expires no later than that one. Only admins see other users' keys;
- * to everyone else they do not exist.
+ * made with another key is no broader than that one (api-key-bounds.ts). For the same reason a
+ * key rotates or revokes only keys no broader than itself: a rotation hands out the target's
+ * secret. Only admins see other users' keys; to everyone else they do not exist.
  */
 export function createApiKeyService(storage: Storage, settings: ApiKeySettings) {
   const revocationListeners = new Set<RevocationListener>()
@@ -53,17 +55,27 @@ export function createApiKeyService(storage: Storage, settings: ApiKeySettings) 
     return { secret, signingSecret, hash: hashSecret(secret) }
   }
 
-  /** Expiry for a new key: asked for or default, capped by the creating key's own. */
-  async function expiryFor(actor: Actor, days: number | undefined, now: number) {
-    const lifetimeDays = days ?? settings.defaultLifetimeDays
-    const asked = lifetimeDays === null ? null : now + lifetimeDays * DAY_MS
-
+  /** The key the actor authenticated with, if it did with one: it bounds what the actor does. */
+  async function actingKey(actor: Actor): Promise<ApiKeyRecord | null> {
     if (actor.credential.kind !== 'api_key' || !actor.credential.id) {
-      return asked
+      return null
     }
 
-    const creator = await storage.apiKeys.get(actor.credential.id)
-    const cap = creator?.expires_at ? Date.parse(creator.expires_at) : null
+    const record = await storage.apiKeys.get(actor.credential.id)
+
+    // Keys are revoked, never deleted; a missing one must not mean "no bounds".
+    if (!record) {
+      throw unauthenticated('Unknown API key')
+    }
+
+    return record
+  }
+
+  /** Expiry for a new key: asked for or default, capped by the creating key's own. */
+  function expiryFor(parent: ApiKeyRecord | null, days: number | undefined, now: number) {
+    const lifetimeDays = days ?? settings.defaultLifetimeDays
+    const asked = lifetimeDays === null ? null : now + lifetimeDays * DAY_MS
+    const cap = parent?.expires_at ? Date.parse(parent.expires_at) : null
 
     return cap === null ? asked : Math.min(asked ?? cap, cap)
   }
@@ -75,23 +87,28 @@ export function createApiKeyService(storage: Storage, settings: ApiKeySettings) 
       throw invalid('scopes', `not granted to the creating credential: ${missing.join(', ')}`)
     }
 
-    if (settings.signingRequired && !request.signing) {
+    const parent = await actingKey(actor)
+    const { allowed_ips, signing, require_signing } = parent
+      ? inheritRestrictions(request, parent)
+      : request
+
+    if (settings.signingRequired && !signing) {
       throw invalid('signing', 'this server requires signed requests, so keys need signing: true')
     }
 
     const now = Date.now()
-    const expiresAt = await expiryFor(actor, request.expires_in_days, now)
-    const { secret, signingSecret, hash } = issueSecrets(request.signing)
+    const expiresAt = expiryFor(parent, request.expires_in_days, now)
+    const { secret, signingSecret, hash } = issueSecrets(signing)
     const record: ApiKeyRecord = {
       key_id: newId('apiKey'),
       owner_id: actor.userId,
       name: request.name,
       scopes: request.scopes,
-      allowed_ips: request.allowed_ips,
+      allowed_ips,
       secret_hash: hash,
       secret_prefix: visiblePrefixOf(secret, settings.prefix),
       signing_secret: signingSecret,
-      require_signing: request.require_signing,
+      require_signing,
       previous_secret_hash: null,
       previous_signing_secret: null,
       previous_expires_at: null,
@@ -136,7 +153,9 @@ export function createApiKeyService(storage: Storage, settings: ApiKeySettings) 
 
   /**
    * The key if the actor owns it. Admins may act on other users' keys where `adminMay`; to
-   * anyone else another user's key does not exist.
+   * anyone else another user's key does not exist. An API key acts only on keys no broader than
+   * itself: rotating a broader one would hand its holder the broader secret, and revoking one
+   * would let a narrow key switch off integrations it could never have made.
    */
   async function getManaged(actor: Actor, keyId: string, adminMay: boolean) {
     const record = await storage.apiKeys.get(keyId)
@@ -150,6 +169,13 @@ export function createApiKeyService(storage: Storage, settings: ApiKeySettings) 
       throw forbidden(
         'Only the owner rotates a key: its new secret would act as them. Revoke it instead.',
       )
+    }
+
+    const acting = await actingKey(actor)
+    const excess = acting ? broaderThan(record, acting) : null
+
+    if (excess) {
+      throw forbidden(`An API key may rotate or revoke only keys no broader than itself; ${excess}`)
     }
 
     return record

@@ -10,10 +10,15 @@ import type {
 import { type Actor, canSee, ownerFilter } from '../domain/actor.js'
 import { notFound } from '../domain/errors.js'
 import { newId } from '../domain/ids.js'
-import type { ClientRecord, Storage } from '../ports/storage.js'
+import type { ClientRecord, SessionRecord, Storage } from '../ports/storage.js'
 import { paginationOf, toOffset } from './pagination.js'
 
+/** Called with the sessions a client deletion took with it, as they were just before. */
+export type SessionsDeletedListener = (sessions: SessionRecord[]) => void
+
 export function createClientService(storage: Storage) {
+  const deletionListeners = new Set<SessionsDeletedListener>()
+
   /** The client, if the actor may see it; otherwise not found, so existence is not disclosed. */
   async function getVisible(actor: Actor, clientId: string): Promise<ClientRecord> {
     const client = await storage.clients.get(clientId)
@@ -60,7 +65,9 @@ export function createClientService(storage: Storage) {
 
   async function get(actor: Actor, clientId: string): Promise<ClientDetail> {
     const client = await getVisible(actor, clientId)
-    const sessionCount = await storage.clients.sessionCounts(clientId)
+    // Counted as the session listing shows them: an admin's session on a facilitator's client
+    // is not the facilitator's to see, so it is not theirs to count either.
+    const sessionCount = await storage.clients.sessionCounts(clientId, ownerFilter(actor))
 
     return { ...client, session_count: sessionCount }
   }
@@ -83,12 +90,25 @@ export function createClientService(storage: Storage) {
   async function remove(actor: Actor, clientId: string): Promise<void> {
     await getVisible(actor, clientId)
 
+    // Read first: the delete cascades to the sessions, and their live followers must hear of it.
+    const sessions = await storage.sessions.listByClient(clientId)
+
     if (!(await storage.clients.delete(clientId))) {
       throw notFound('Client')
     }
+
+    for (const listener of deletionListeners) {
+      listener(sessions)
+    }
   }
 
-  return { getVisible, create, list, get, update, remove }
+  /** Calls `listener` after every client deletion in this process, with the sessions it took. */
+  function onSessionsDeleted(listener: SessionsDeletedListener): () => void {
+    deletionListeners.add(listener)
+    return () => deletionListeners.delete(listener)
+  }
+
+  return { getVisible, create, list, get, update, remove, onSessionsDeleted }
 }
 
 export type ClientService = ReturnType<typeof createClientService>

@@ -19,6 +19,11 @@ export interface PasswordResetSettings {
 
 const TOKEN_PREFIX = 'rst_'
 
+/** Resolves in a later turn of the event loop, after the current request is answered. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
+}
+
 function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex')
 }
@@ -28,8 +33,11 @@ function sha256(value: string): string {
  * stored; a new request supersedes the account's earlier tokens, and using one ends every
  * login of the account.
  *
- * `request` answers before it looks anything up: the lookup, the token and the delivery happen
- * afterwards, so neither the answer nor its timing tells whether the account exists.
+ * `request` touches nothing: the lookup, the token and the delivery wait until the caller says
+ * the answer has been sent, and then run one request at a time. The store answers
+ * synchronously, so work merely chained on a promise would run before the answer is written and
+ * make answers for existing accounts slower. Neither the answer nor its timing tells whether the
+ * account exists.
  */
 export function createPasswordResetService(deps: {
   storage: Storage
@@ -41,6 +49,14 @@ export function createPasswordResetService(deps: {
 }) {
   const { storage, notifier, tokens, lockout, logger, settings } = deps
   const pending = new Set<Promise<void>>()
+  /** The last reset queued: each waits for the one before, so a burst costs one at a time. */
+  let queueTail: Promise<void> = Promise.resolve()
+
+  function oneAtATime(task: () => Promise<void>): Promise<void> {
+    const run = queueTail.then(task)
+    queueTail = run.catch(() => undefined)
+    return run
+  }
 
   async function findAccount(request: PasswordResetRequest): Promise<UserRecord | null> {
     const user = request.email
@@ -82,16 +98,22 @@ export function createPasswordResetService(deps: {
     logger.info({ notifier: notifier.name }, 'password reset requested')
   }
 
-  /** Starts the reset and returns at once; failures are logged, never shown to the caller. */
-  function request(body: PasswordResetRequest): void {
-    const task = issue(body)
+  /**
+   * Returns at once, having touched nothing, whether or not the account exists; the reset starts
+   * once `answered` resolves (by default, in the next turn of the event loop). Each request
+   * waits for its own answer only, so a stalled connection holds up no one else's reset.
+   * Failures are logged, never shown to the caller.
+   */
+  function request(body: PasswordResetRequest, answered: Promise<void> = nextTurn()): void {
+    const task = answered
+      .then(() => oneAtATime(() => issue(body)))
       .catch((error: unknown) => logger.error({ err: error }, 'password reset failed'))
       .finally(() => pending.delete(task))
 
     pending.add(task)
   }
 
-  /** Resolves when every reset started so far is delivered or has failed (shutdown, tests). */
+  /** Resolves when every reset requested so far is delivered or has failed (shutdown, tests). */
   async function settled(): Promise<void> {
     await Promise.all([...pending])
   }

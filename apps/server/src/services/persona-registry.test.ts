@@ -1,14 +1,16 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
 import { DEFAULT_PERSONAS_DIR } from '../config/schema.js'
+import { temporaryFolders } from '../testing/temporary-folders.js'
 import { loadPersonas, PersonaFileError } from './persona-registry.js'
 
+const temporaryFolder = temporaryFolders('smartsteps-personas-')
+
 function folderWith(files: Record<string, string>): string {
-  const folder = mkdtempSync(join(tmpdir(), 'smartsteps-personas-'))
+  const folder = temporaryFolder()
 
   for (const [name, content] of Object.entries(files)) {
     writeFileSync(join(folder, name), content)

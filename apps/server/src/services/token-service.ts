@@ -31,6 +31,13 @@ export interface IssuedTokens {
 const ALGORITHM = 'HS256'
 const ACCESS_TOKEN_TYPE = 'access'
 
+/**
+ * How much longer than the configured access TTL a token may have been issued for, and how far
+ * ahead its iat may be: room for processes on one store whose settings or clocks differ a
+ * little, never for a token anyone signed to last.
+ */
+const LIFETIME_LEEWAY_SECONDS = 60
+
 function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex')
 }
@@ -87,6 +94,18 @@ export function createTokenService(storage: Storage, settings: TokenSettings) {
     }
   }
 
+  /**
+   * Refuses a token that would outlive what this server issues: only someone holding the signing
+   * key could have made it, and it would keep working for as long as they chose.
+   */
+  function refuseOverlongLifetime(issuedAt: number, expiresAt: number): void {
+    const longest = settings.accessTtlSeconds + LIFETIME_LEEWAY_SECONDS
+
+    if (expiresAt - issuedAt > longest || issuedAt > Date.now() / 1000 + LIFETIME_LEEWAY_SECONDS) {
+      throw unauthenticated('Invalid access token')
+    }
+  }
+
   /** The actor behind a valid access token, and when the token expires (ms since epoch). */
   async function verifyAccessToken(token: string): Promise<{ actor: Actor; expiresAt: number }> {
     try {
@@ -94,19 +113,21 @@ export function createTokenService(storage: Storage, settings: TokenSettings) {
         algorithms: [ALGORITHM],
         issuer: settings.issuer,
         audience: settings.audience,
-        requiredClaims: ['exp', 'iat', 'sub'],
+        requiredClaims: ['exp', 'iat', 'sub', 'sid'],
       })
 
       if (payload.typ !== ACCESS_TOKEN_TYPE || typeof payload.sub !== 'string') {
         throw unauthenticated('Not an access token')
       }
 
-      // Tokens signed before logins were named carry no sid. One access-token lifetime after
-      // the upgrade none is left, and sid can be required.
-      if (
-        typeof payload.sid === 'string' &&
-        (await storage.refreshTokens.isFamilyRevoked(payload.sid))
-      ) {
+      // Every token this server signs names its login, so logout and password changes reach it.
+      if (typeof payload.sid !== 'string') {
+        throw unauthenticated('Invalid access token')
+      }
+
+      refuseOverlongLifetime(payload.iat!, payload.exp!)
+
+      if (await storage.refreshTokens.isFamilyRevoked(payload.sid)) {
         throw unauthenticated('This login has ended; sign in again')
       }
 

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto'
 
 import {
   type CreateUserRequest,
-  PASSWORD_MIN_LENGTH,
   type Pagination,
   type UpdateUserRequest,
   type User,
@@ -20,7 +19,7 @@ import {
 } from '../ports/storage.js'
 import type { LoginLockout } from './login-lockout.js'
 import { paginationOf, toOffset } from './pagination.js'
-import { checkNewPassword } from './password-policy.js'
+import { checkNewPassword, passwordPolicyProblem } from './password-policy.js'
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords.js'
 
 export const ADMIN_USERNAME = 'admin'
@@ -104,8 +103,9 @@ export function createUserService(storage: Storage, lockout: LoginLockout) {
 
   /**
    * Changes email, role or active. Refused with a conflict when it would leave no active admin.
-   * Deactivating ends every login of the user at once; their API keys stop working too, since
-   * every credential checks that its user is active.
+   * Deactivating ends every login of the user at once and cancels their reset links, so
+   * reactivating brings neither back; their API keys stop working too, since every credential
+   * checks that its user is active.
    */
   async function update(actor: Actor, userId: string, request: UpdateUserRequest): Promise<User> {
     requireAdmin(actor)
@@ -120,6 +120,7 @@ export function createUserService(storage: Storage, lockout: LoginLockout) {
 
     if (request.active === false) {
       await storage.refreshTokens.revokeForUser(userId, now)
+      await storage.passwordResets.revokeForUser(userId, now)
     }
 
     return toUser(result)
@@ -175,11 +176,14 @@ export function createUserService(storage: Storage, lockout: LoginLockout) {
       return { created: false as const }
     }
 
-    if (configuredPassword !== undefined && configuredPassword.length < PASSWORD_MIN_LENGTH) {
-      throw new DomainError(
-        'validation_error',
-        `SMARTSTEPS_ADMIN_PASSWORD must be at least ${PASSWORD_MIN_LENGTH} characters`,
-      )
+    // The first admin can do everything, so its password meets the same policy as any other.
+    const problem =
+      configuredPassword === undefined
+        ? null
+        : passwordPolicyProblem(configuredPassword, ADMIN_USERNAME)
+
+    if (problem) {
+      throw new DomainError('validation_error', `SMARTSTEPS_ADMIN_PASSWORD ${problem}`)
     }
 
     const password = configuredPassword ?? randomBytes(18).toString('base64url')

@@ -56,10 +56,24 @@ export async function startTestServer(
     logging: { level: 'silent' as const },
   })
 
-  const running = await startServer(merged as typeof config, {
-    adminPassword: ADMIN_PASSWORD,
-    logger: createLogger('silent'),
-  })
+  // The folder is this call's to remove, on close or when the server never starts.
+  const removeOwnDataDir = async () => {
+    if (!options.dataDir) {
+      await rm(dataDir, { recursive: true, force: true })
+    }
+  }
+
+  let running: RunningServer
+
+  try {
+    running = await startServer(merged as typeof config, {
+      adminPassword: ADMIN_PASSWORD,
+      logger: createLogger('silent'),
+    })
+  } catch (error) {
+    await removeOwnDataDir()
+    throw error
+  }
 
   async function call(
     method: string,
@@ -124,10 +138,10 @@ export async function startTestServer(
     login,
     facilitator,
     async close() {
-      await running.close()
-
-      if (!options.dataDir) {
-        await rm(dataDir, { recursive: true, force: true })
+      try {
+        await running.close()
+      } finally {
+        await removeOwnDataDir()
       }
     },
   }

@@ -37,10 +37,12 @@ function createSession(server: TestServer, owner: MatrixUser, clientId: string) 
 }
 
 async function createOwnKey(server: TestServer, owner: MatrixUser): Promise<string> {
-  // sessions:read because every role holds it, so any owner can make this key.
+  // A key may rotate or revoke only keys no broader than itself: with keys:write alone and the
+  // shortest expiry, the target is within reach of every caller key holding keys:write.
   const key = await createKey(server, owner.token, {
     name: 'matrix target',
-    scopes: ['sessions:read'],
+    scopes: ['keys:write'],
+    expires_in_days: 1,
   })
   return key.key_id
 }

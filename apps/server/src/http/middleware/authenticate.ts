@@ -1,10 +1,9 @@
 import type { MiddlewareHandler } from 'hono'
 
+import { bearerCredential } from '../../services/bearer-credential.js'
 import type { CredentialResolver } from '../../services/credential-resolver.js'
 import type { AppEnv } from '../env.js'
 import { errorResponse } from '../errors.js'
-
-const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/
 
 /**
  * Requires `Authorization: Bearer <credential>` and puts the actor on the context. The
@@ -13,14 +12,14 @@ const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/
  */
 export function authenticate(credentials: CredentialResolver): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const match = BEARER.exec(c.req.header('authorization') ?? '')
+    const credential = bearerCredential(c.req.header('authorization'))
 
-    if (!match) {
+    if (!credential) {
       c.header('WWW-Authenticate', 'Bearer realm="smartsteps"')
       return errorResponse(c, 'authentication_error', 'Missing or malformed Authorization header')
     }
 
-    const { actor, expiresAt } = await credentials.resolve(match[1]!, {
+    const { actor, expiresAt } = await credentials.resolve(credential, {
       clientIp: c.get('clientIp'),
       signature: {
         timestamp: c.req.header('x-signature-timestamp'),

@@ -33,7 +33,7 @@ const INIT = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#
  * `default-src 'self'` (its scripts and styles are the files above; React sets styles through
  * the DOM, which CSP allows) except for its icons, which are data: URIs. Checked in headless
  * Chromium, every operation and model expanded and a call tried out: no violation. Try-it-out
- * calls go to the document's server URL, so they work when the docs are served from it.
+ * calls go to the document's relative server URL, the very origin that served the page.
  */
 export const DOCS_CONTENT_SECURITY_POLICY =
   "default-src 'self'; img-src 'self' data:; base-uri 'none'; object-src 'none'; frame-ancestors 'none'"

@@ -9,6 +9,7 @@ import {
 } from '@smartsteps/contracts'
 
 import type { Services } from '../../composition.js'
+import { answerSent } from '../answer-sent.js'
 import type { AppEnv } from '../env.js'
 import {
   AUTHENTICATED_ERRORS,
@@ -79,7 +80,8 @@ export function registerPasswordRoutes(app: OpenAPIHono<AppEnv>, services: Servi
   })
 
   app.openapi(requestReset, (c) => {
-    services.passwordResets.request(c.req.valid('json'))
+    // The lookup waits for the answer to be sent, so the answer cannot tell what it found.
+    services.passwordResets.request(c.req.valid('json'), answerSent(c))
     return c.json(ACCEPTED, 202)
   })
 

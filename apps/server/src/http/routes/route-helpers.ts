@@ -15,6 +15,8 @@ const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   authentication_error: 'Missing, invalid or expired credentials',
   permission_denied: 'Authenticated, but not allowed to do this',
   resource_not_found: 'No such resource, or not one the caller may see',
+  method_not_allowed:
+    'The path exists but not with this method; the Allow header lists those it has',
   conflict: 'The resource is not in a state that allows this',
   payload_too_large: 'The body exceeds the configured limit',
   unsupported_media_type: 'The body is not application/json',

@@ -30,7 +30,7 @@ const createUser = createRoute({
   summary: 'Create a user (admins only)',
   request: jsonBody(
     CreateUserRequestSchema,
-    'Passwords need at least 12 characters and may not be the username',
+    'Passwords need at least 12 characters and 5 different ones, may not be only whitespace, the username or a commonly used password',
   ),
   responses: {
     201: jsonResponse(UserSchema, 'The new user'),

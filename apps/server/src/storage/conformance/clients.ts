@@ -190,5 +190,25 @@ export function describeClients(storage: CurrentStorage) {
         scheduled: 0,
       })
     })
+
+    it('counts only the sessions one user created when asked', async () => {
+      const client = clientRecord('usr_a')
+      await storage().clients.create(client)
+      await storage().sessions.create(sessionRecord(client, { status: 'completed' }))
+      await storage().sessions.create(sessionRecord(client, { created_by: 'usr_admin' }))
+      await storage().sessions.create(sessionRecord(client, { created_by: 'usr_admin' }))
+
+      expect(await storage().clients.sessionCounts(client.client_id, 'usr_a')).toEqual({
+        total: 1,
+        completed: 1,
+        scheduled: 0,
+      })
+      expect(await storage().clients.sessionCounts(client.client_id, 'usr_nobody')).toEqual({
+        total: 0,
+        completed: 0,
+        scheduled: 0,
+      })
+      expect((await storage().clients.sessionCounts(client.client_id)).total).toBe(3)
+    })
   })
 }

@@ -86,11 +86,12 @@ export function createClientRepository(db: Database): ClientRepository {
      WHERE client_id = @client_id`,
   )
   const remove = db.prepare<[string]>('DELETE FROM clients WHERE client_id = ?')
-  const counts = db.prepare<[string], SessionCounts>(
+  const counts = db.prepare<[{ client_id: string; created_by: string | null }], SessionCounts>(
     `SELECT COUNT(*) AS total,
        COALESCE(SUM(status = 'completed'), 0) AS completed,
        COALESCE(SUM(status = 'scheduled'), 0) AS scheduled
-     FROM sessions WHERE client_id = ?`,
+     FROM sessions
+     WHERE client_id = @client_id AND (@created_by IS NULL OR created_by = @created_by)`,
   )
 
   // Read and write under one write lock, so an update from another process is never lost.
@@ -145,8 +146,8 @@ export function createClientRepository(db: Database): ClientRepository {
       return list(query)
     },
 
-    async sessionCounts(clientId) {
-      return counts.get(clientId)!
+    async sessionCounts(clientId, createdBy) {
+      return counts.get({ client_id: clientId, created_by: createdBy ?? null })!
     },
   }
 }

@@ -144,6 +144,12 @@ describe('sqlite query plans', () => {
       uses: 'sessions_by_client (client_id=?)',
       run: () => storage.clients.sessionCounts(session.client_id),
     },
+    {
+      name: 'clients.sessionCounts for one owner',
+      access: 'seek',
+      uses: 'sessions_by_client (client_id=?)',
+      run: () => storage.clients.sessionCounts(session.client_id, 'usr_owner'),
+    },
     { name: 'sessions.get', access: 'seek', run: () => storage.sessions.get(session.session_id) },
     {
       name: 'sessions.update',
