@@ -33,6 +33,7 @@ import { createSessionService } from './services/session-service.js'
 import { createTokenService } from './services/token-service.js'
 import { createTypingService } from './services/typing-service.js'
 import { createTicketStore } from './realtime/tickets.js'
+import { createActorStanding } from './services/actor-standing.js'
 import { createUserService } from './services/user-service.js'
 import { createSqliteStorage } from './storage/sqlite/index.js'
 import { VERSION } from './package-root.js'
@@ -151,6 +152,7 @@ export function createServices(config: Config, adapters: Adapters, logger: Logge
     notes: createNoteService(storage, sessions),
     realtime: createTypingService(bus, sessions),
     tickets: createTicketStore(config.realtime.ticket_ttl_seconds),
+    standing: createActorStanding(storage),
     analysis,
     health: createHealthService(storage, VERSION),
     clientAddresses: createClientAddressResolver(config.server.trusted_proxies),

@@ -41,7 +41,9 @@ export interface ConnectionContext {
  * what stays in the services; this only translates.
  */
 export function handleConnection(context: ConnectionContext) {
-  const { socket, actor, services, config, logger } = context
+  const { socket, services, config, logger } = context
+  // Re-read before every frame and every heartbeat: roles, logins and keys can end meanwhile.
+  let actor = context.actor
   const joined = new Map<string, () => void>()
   const typingShown = createShownTyping()
   const takeToken = createTokenBucket(config.messages_per_second, config.message_burst)
@@ -54,6 +56,37 @@ export function handleConnection(context: ConnectionContext) {
   const cancelExpiry = atDeadline(context.credentialExpiresAt, () =>
     socket.close(REALTIME_CLOSE_CODES.credentialsExpired, 'credentials expired'),
   )
+  const standingCheck = setInterval(() => void checkStanding(), config.heartbeat_seconds * 1000)
+
+  standingCheck.unref()
+
+  /**
+   * Refreshes the actor; false once its credential has ended, when the frame being handled (if
+   * any) is answered with authentication_error and the socket closes with 4401.
+   */
+  async function checkStanding(requestId?: string): Promise<boolean> {
+    let standing: Actor | null
+
+    try {
+      standing = await services.standing.current(actor)
+    } catch (error) {
+      // A store that cannot answer right now is no reason to drop a live session.
+      logger.warn({ err: error, user_id: actor.userId }, 'realtime standing check failed')
+      return true
+    }
+
+    if (!standing) {
+      if (requestId !== undefined) {
+        send(errorFrame('authentication_error', 'This credential no longer works', requestId))
+      }
+
+      socket.close(REALTIME_CLOSE_CODES.credentialsExpired, 'credential revoked')
+      return false
+    }
+
+    actor = standing
+    return true
+  }
 
   function send(frame: ServerFrame) {
     if (socket.readyState !== socket.OPEN) {
@@ -217,6 +250,10 @@ export function handleConnection(context: ConnectionContext) {
   }
 
   async function dispatch(frame: ClientFrame) {
+    if (!(await checkStanding(frame.id))) {
+      return
+    }
+
     requireScope(actor, FRAME_SCOPES[frame.type])
 
     switch (frame.type) {
@@ -288,6 +325,7 @@ export function handleConnection(context: ConnectionContext) {
   socket.on('close', () => {
     closed = true
     cancelExpiry()
+    clearInterval(standingCheck)
 
     for (const unsubscribe of joined.values()) {
       unsubscribe()

@@ -109,6 +109,7 @@ export function attachRealtimeGateway(
       services.credentials,
       services.tickets,
       clientIp,
+      services.standing,
     )
 
     if (credential.ok && !credential.actor.scopes.has('realtime:connect')) {

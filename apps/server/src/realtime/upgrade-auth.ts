@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http'
 
 import type { Actor } from '../domain/actor.js'
 import { DomainError } from '../domain/errors.js'
+import type { ActorStanding } from '../services/actor-standing.js'
 import { bearerCredential } from '../services/bearer-credential.js'
 import type { CredentialResolver } from '../services/credential-resolver.js'
 import type { TicketStore } from './tickets.js'
@@ -45,6 +46,7 @@ export async function authenticateUpgrade(
   credentials: CredentialResolver,
   tickets: TicketStore,
   clientIp: string | null,
+  standing: ActorStanding,
 ): Promise<UpgradeCredential> {
   const header = request.headers.authorization
 
@@ -84,7 +86,14 @@ export async function authenticateUpgrade(
     return { ok: false, status: 401, reason: ticket ? 'Invalid or spent ticket' : 'No credentials' }
   }
 
-  return { ok: true, ...redeemed }
+  // The ticket was issued a moment ago; the login or key behind it may have ended since.
+  const actor = await standing.current(redeemed.actor)
+
+  if (!actor) {
+    return { ok: false, status: 401, reason: 'The credential behind this ticket no longer works' }
+  }
+
+  return { ok: true, ...redeemed, actor }
 }
 
 /**

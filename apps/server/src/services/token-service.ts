@@ -143,7 +143,7 @@ export function createTokenService(storage: Storage, settings: TokenSettings) {
           username: user.username,
           role: user.role,
           scopes: scopesOf(user.role),
-          credential: { kind: 'session_token', id: null },
+          credential: { kind: 'session_token', id: payload.sid },
         },
         expiresAt: payload.exp! * 1000,
       }
