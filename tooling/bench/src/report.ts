@@ -60,7 +60,8 @@ export function renderReport(context: BenchContext, results: readonly LoadResult
     `- Date: ${context.date.toISOString()}`,
     `- Node ${context.nodeVersion}, ${context.cores} cores (${context.cpuModel})`,
     `- Server: \`${context.serverEntry}\` version ${context.serverVersion}, log level` +
-      ` \`${context.logLevel}\`, fresh data folder, loopback only`,
+      ` \`${context.logLevel}\`, fresh data folder, loopback only,` +
+      ' rate limits raised beyond the run (still counted, never refusing)',
     `- Load: autocannon in the bench process, ${settings.connections} connections,` +
       ` ${settings.durationSeconds} s per target after a ${settings.warmupSeconds} s warm-up` +
       ' whose figures are dropped',
