@@ -18,10 +18,15 @@ import { login } from './smartsteps-api.js'
  */
 export const RATE_LIMIT_OVERRIDE = { messages_per_second: 10_000, message_burst: 10_000 }
 
+// The HTTP and upgrade limits (100 requests a minute per user, 1000 upgrades a minute per
+// address) would refuse the setup of a large run from one address, so loopback is exempted.
 const CONFIG_YAML = `# Written by @smartsteps/ws-load for one run.
 realtime:
   messages_per_second: ${RATE_LIMIT_OVERRIDE.messages_per_second}
   message_burst: ${RATE_LIMIT_OVERRIDE.message_burst}
+security:
+  rate_limiting:
+    ip_whitelist: [127.0.0.1/32, '::1/128']
 `
 
 // Warnings and errors of the server's JSON log, and any line that is not JSON (a crash).

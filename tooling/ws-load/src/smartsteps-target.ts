@@ -27,7 +27,7 @@ export async function startSmartStepsTarget(sessions: number): Promise<LoadTarge
 
       return [
         `Smart Steps measured ${SERVER_ENTRY} as built at ${server.builtAt.toISOString()}.`,
-        `Smart Steps ran with realtime.messages_per_second ${RATE_LIMIT_OVERRIDE.messages_per_second} and message_burst ${RATE_LIMIT_OVERRIDE.message_burst} (a --config file), the rest at defaults.`,
+        `Smart Steps ran with realtime.messages_per_second ${RATE_LIMIT_OVERRIDE.messages_per_second} and message_burst ${RATE_LIMIT_OVERRIDE.message_burst} and loopback exempt from the HTTP rate limits (a --config file), the rest at defaults.`,
         `Smart Steps log: ${count} warning or error line(s) at level warn${count > 0 ? `; first: ${first.join(' | ')}` : ''}.`,
       ]
     },
