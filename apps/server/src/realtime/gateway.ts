@@ -6,6 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws'
 
 import type { Services } from '../composition.js'
 import type { Config } from '../config/schema.js'
+import { requestIdFor } from '../domain/request-id.js'
 import type { Logger } from '../logger.js'
 import { handleConnection } from './connection.js'
 import { watchKeyRevocations } from './key-revocation-watch.js'
@@ -23,9 +24,17 @@ const REFUSALS: Record<number, { text: string; code: ErrorCode }> = {
   500: { text: 'Internal Server Error', code: 'internal_error' },
 }
 
-/** Answers a refused upgrade with a plain HTTP response; no 101 is ever sent. */
+function firstValue(header: string | string[] | undefined): string | undefined {
+  return Array.isArray(header) ? header[0] : header
+}
+
+/**
+ * Answers a refused upgrade with a plain HTTP response in the REST error envelope, carrying a
+ * request id like every REST answer; no 101 is ever sent.
+ */
 function refuse(
   socket: Duplex,
+  requestId: string,
   status: keyof typeof REFUSALS,
   reason: string,
   extraHeaders: string[] = [],
@@ -35,7 +44,7 @@ function refuse(
   }
 
   const { text, code } = REFUSALS[status]!
-  const body = JSON.stringify({ error: { code, message: reason, request_id: null } })
+  const body = JSON.stringify({ error: { code, message: reason, request_id: requestId } })
 
   socket.end(
     [
@@ -43,6 +52,7 @@ function refuse(
       'Connection: close',
       'Content-Type: application/json',
       `Content-Length: ${Buffer.byteLength(body)}`,
+      `X-Request-Id: ${requestId}`,
       ...extraHeaders,
       '',
       body,
@@ -78,13 +88,23 @@ export function attachRealtimeGateway(
   const stopAnnouncingDeletions = announceSessionDeletions(services.clients, services.bus, logger)
   const allowedOrigins = new Set(config.allowed_origins.map((origin) => new URL(origin).origin))
 
-  async function onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
+  async function onUpgrade(
+    request: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    requestId: string,
+  ) {
     socket.on('error', () => socket.destroy())
 
     const path = new URL(request.url ?? '/', 'http://localhost').pathname
 
     if (path !== REALTIME_PATH) {
-      return refuse(socket, 404, `No WebSocket endpoint at ${path}; use ${REALTIME_PATH}`)
+      return refuse(
+        socket,
+        requestId,
+        404,
+        `No WebSocket endpoint at ${path}; use ${REALTIME_PATH}`,
+      )
     }
 
     const forwardedFor = request.headers['x-forwarded-for']
@@ -95,13 +115,13 @@ export function attachRealtimeGateway(
     const limited = await limitUpgrade(services.rateLimiter, clientIp, logger)
 
     if (limited) {
-      return refuse(socket, 429, limited.reason, limited.headers)
+      return refuse(socket, requestId, 429, limited.reason, limited.headers)
     }
 
     const origin = request.headers.origin
 
     if (origin !== undefined && !allowedOrigins.has(origin)) {
-      return refuse(socket, 403, 'Origin not allowed')
+      return refuse(socket, requestId, 403, 'Origin not allowed')
     }
 
     const credential = await authenticateUpgrade(
@@ -113,13 +133,13 @@ export function attachRealtimeGateway(
     )
 
     if (credential.ok && !credential.actor.scopes.has('realtime:connect')) {
-      return refuse(socket, 403, 'This credential lacks the realtime:connect scope')
+      return refuse(socket, requestId, 403, 'This credential lacks the realtime:connect scope')
     }
 
     if (!credential.ok) {
       const challenge =
         credential.status === 401 ? ['WWW-Authenticate: Bearer realm="smartsteps"'] : []
-      return refuse(socket, credential.status, credential.reason, challenge)
+      return refuse(socket, requestId, credential.status, credential.reason, challenge)
     }
 
     sockets.handleUpgrade(request, socket, head, (webSocket) => {
@@ -140,9 +160,11 @@ export function attachRealtimeGateway(
   }
 
   const listener = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    onUpgrade(request, socket, head).catch((error: unknown) => {
-      logger.error({ err: error }, 'upgrade failed')
-      refuse(socket, 500, 'Internal server error')
+    const requestId = requestIdFor(firstValue(request.headers['x-request-id']))
+
+    onUpgrade(request, socket, head, requestId).catch((error: unknown) => {
+      logger.error({ err: error, request_id: requestId }, 'upgrade failed')
+      refuse(socket, requestId, 500, 'Internal server error')
     })
   }
 

@@ -2,7 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context, MiddlewareHandler } from 'hono'
 
 import type { ClientAddressResolver } from '../../domain/client-address.js'
-import { newId } from '../../domain/ids.js'
+import { requestIdFor } from '../../domain/request-id.js'
 import type { Logger } from '../../logger.js'
 import type { AppEnv } from '../env.js'
 
@@ -15,8 +15,6 @@ function remoteAddressOf(c: Context): string | null {
   }
 }
 
-const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/
-
 /**
  * Gives every request an id (a sane incoming X-Request-Id is kept, so calls can be traced
  * across services), the caller's address, a logger carrying the id, and one access log line
@@ -28,8 +26,7 @@ export function requestContext(
   resolveClientIp: ClientAddressResolver,
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const incoming = c.req.header('x-request-id')
-    const requestId = incoming && ACCEPTABLE_REQUEST_ID.test(incoming) ? incoming : newId('request')
+    const requestId = requestIdFor(c.req.header('x-request-id'))
     const started = performance.now()
     const requestLogger = logger.child({ request_id: requestId })
 
