@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server'
 
 import { type Adapters, createAdapters, createServices } from './composition.js'
 import type { Config } from './config/schema.js'
+import { newId } from './domain/ids.js'
 import { createApp } from './http/app.js'
 import { createLogger, type Logger } from './logger.js'
 import { attachRealtimeGateway } from './realtime/gateway.js'
@@ -33,10 +34,47 @@ export interface RunningServer {
  */
 const CONNECTION_SWEEP_MS = 1000
 
-/** Answers to requests Node's parser gave up on; anything else it rejects is a 400. */
-const CLIENT_ERROR_STATUS: Record<string, string> = {
-  ERR_HTTP_REQUEST_TIMEOUT: '408 Request Timeout',
-  HPE_HEADER_OVERFLOW: '431 Request Header Fields Too Large',
+interface ParserRefusal {
+  status: string
+  message: string
+}
+
+const MALFORMED: ParserRefusal = {
+  status: '400 Bad Request',
+  message: 'The request could not be parsed as HTTP/1.1',
+}
+
+/** Answers to requests Node's parser gave up on; anything else it rejects is malformed. */
+const PARSER_REFUSALS: Record<string, ParserRefusal> = {
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    status: '408 Request Timeout',
+    message: 'The request was not received in time',
+  },
+  HPE_HEADER_OVERFLOW: {
+    status: '431 Request Header Fields Too Large',
+    message: 'The request headers are too large',
+  },
+}
+
+/** The refusal as a raw response in the error envelope; the request never reached the app. */
+function parserRefusal(error: NodeJS.ErrnoException): string {
+  const { status, message } = PARSER_REFUSALS[error.code ?? ''] ?? MALFORMED
+  const requestId = newId('request')
+  const body = JSON.stringify({
+    error: { code: 'invalid_request', message, request_id: requestId },
+  })
+
+  return [
+    `HTTP/1.1 ${status}`,
+    'Connection: close',
+    'Content-Type: application/json',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    `X-Request-Id: ${requestId}`,
+    'Cache-Control: no-store',
+    'X-Content-Type-Options: nosniff',
+    '',
+    body,
+  ].join('\r\n')
 }
 
 /**
@@ -100,10 +138,8 @@ export async function startServer(
   // A malformed request line or oversized headers must never take the process down. A client
   // too slow to send its request is told so, as Node itself would.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    const status = CLIENT_ERROR_STATUS[error.code ?? ''] ?? '400 Bad Request'
-
     if (socket.writable) {
-      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`)
+      socket.end(parserRefusal(error))
     } else {
       socket.destroy()
     }

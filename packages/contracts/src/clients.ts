@@ -9,7 +9,18 @@ import {
 } from './common.js'
 import { ClientIdSchema, UserIdSchema } from './ids.js'
 
-const NameSchema = z.string().trim().min(1).max(100)
+const NameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^\P{Cc}*$/u, 'must not contain control characters')
+
+/** A date of birth: a real calendar date, not in the future and not before 1900. */
+const BirthDateSchema = DateSchema.refine(
+  (date) => date >= '1900-01-01' && date <= new Date().toISOString().slice(0, 10),
+  'must be between 1900-01-01 and today',
+)
 const PhoneSchema = z
   .string()
   .regex(/^\+?[0-9 ()-]{5,32}$/, 'digits, spaces, parentheses, dashes, optional leading +')
@@ -21,7 +32,7 @@ export const CreateClientRequestSchema = z
     last_name: NameSchema.meta({ example: 'Taylor' }),
     email: z.email().max(254).optional(),
     phone: PhoneSchema.optional(),
-    date_of_birth: DateSchema.optional(),
+    date_of_birth: BirthDateSchema.optional(),
     metadata: MetadataSchema.optional(),
   })
   .meta({ id: 'CreateClientRequest' })
@@ -33,7 +44,7 @@ export const UpdateClientRequestSchema = z
     last_name: NameSchema.optional(),
     email: z.email().max(254).nullable().optional(),
     phone: PhoneSchema.nullable().optional(),
-    date_of_birth: DateSchema.nullable().optional(),
+    date_of_birth: BirthDateSchema.nullable().optional(),
     metadata: MetadataSchema.optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'at least one field must be given')

@@ -268,6 +268,14 @@ export function handleConnection(context: ConnectionContext) {
     }
   }
 
+  /** Queues work behind the frames received before, so answers leave in arrival order. */
+  function inOrder(task: () => unknown) {
+    handled = handled.then(task).then(
+      () => undefined,
+      () => undefined,
+    )
+  }
+
   function rateLimited(requestId: string | null): boolean {
     if (takeToken()) {
       strikes = 0
@@ -275,10 +283,11 @@ export function handleConnection(context: ConnectionContext) {
     }
 
     strikes += 1
-    send(errorFrame('rate_limited', 'Too many frames; slow down', requestId))
+    inOrder(() => send(errorFrame('rate_limited', 'Too many frames; slow down', requestId)))
 
     if (strikes >= config.rate_limit_strikes) {
-      socket.close(1008, 'rate limit abused')
+      // After the answers to the frames before it, so no accepted frame goes unanswered.
+      inOrder(() => socket.close(1008, 'rate limit abused'))
     }
 
     return true
@@ -302,9 +311,8 @@ export function handleConnection(context: ConnectionContext) {
     const hazard = findJsonHazard(value)
 
     if (hazard) {
-      send(
-        errorFrame('invalid_request', `Invalid frame: ${hazard.field} ${hazard.reason}`, requestId),
-      )
+      const problem = `Invalid frame: ${hazard.field} ${hazard.reason}`
+      inOrder(() => send(errorFrame('invalid_request', problem, requestId)))
       return
     }
 
@@ -313,13 +321,13 @@ export function handleConnection(context: ConnectionContext) {
     if (!parsed.success) {
       const problem =
         value === undefined ? 'Frames must be JSON text' : parsed.error.issues[0]?.message
-      send(errorFrame('invalid_request', `Invalid frame: ${problem}`, requestId))
+      inOrder(() => send(errorFrame('invalid_request', `Invalid frame: ${problem}`, requestId)))
       return
     }
 
     const frame = parsed.data
 
-    handled = handled.then(() => dispatch(frame).catch((error: unknown) => fail(error, frame.id)))
+    inOrder(() => dispatch(frame).catch((error: unknown) => fail(error, frame.id)))
   })
 
   socket.on('close', () => {

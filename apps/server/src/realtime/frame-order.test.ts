@@ -80,3 +80,55 @@ describe('frames of one connection', () => {
     )
   })
 })
+
+describe('frames of one connection over its rate limit', () => {
+  let server: TestServer
+  let token: string
+  let sessionId: string
+
+  beforeAll(async () => {
+    server = await startTestServer({
+      realtime: { messages_per_second: 0.1, message_burst: 5, rate_limit_strikes: 5 },
+    })
+    token = await server.facilitator('limit.order.facilitator')
+
+    const clientId = (
+      await server.call('POST', '/api/v1/clients', {
+        token,
+        body: { first_name: 'Limit', last_name: 'Client' },
+      })
+    ).body.client_id
+    sessionId = (
+      await server.call('POST', '/api/v1/sessions', {
+        token,
+        body: { client_id: clientId, persona_id: 'dr_morgan_hayes' },
+      })
+    ).body.session_id
+    await server.call('POST', `/api/v1/sessions/${sessionId}/start`, { token })
+  })
+
+  afterAll(() => server.close())
+
+  it('answers every frame in order and acks all accepted ones before closing with 1008', async () => {
+    const socket = await openSocket(`${server.url.replace('http', 'ws')}/ws`, { token })
+    const sent = Array.from({ length: 10 }, (_, index) => `r-${index}`)
+
+    for (const id of sent) {
+      socket.send({
+        type: 'send_message',
+        id,
+        data: { session_id: sessionId, content: `line ${id}`, sender_type: 'facilitator' },
+      })
+    }
+
+    expect((await socket.closed).code).toBe(1008)
+
+    const answers = socket.frames.flatMap((frame) => {
+      if (frame.type === 'ack') return [[frame.id, 'ack']]
+      if (frame.type === 'error') return [[frame.data.request_id, 'error']]
+      return []
+    })
+
+    expect(answers).toEqual(sent.map((id, index) => [id, index < 5 ? 'ack' : 'error']))
+  })
+})

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { startTestServer, type TestServer } from './testing/test-server.js'
 
-describe('a request whose headers pass the parser limit', () => {
+describe('a request the HTTP parser refuses', () => {
   let server: TestServer
 
   beforeAll(async () => {
@@ -32,7 +32,19 @@ describe('a request whose headers pass the parser limit', () => {
       `GET /api/health HTTP/1.1\r\nHost: x\r\nX-Filler: ${'a'.repeat(20_000)}\r\n\r\n`,
     )
 
-    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 431 Request Header Fields Too Large')
+    const [head, body] = answer.split('\r\n\r\n') as [string, string]
+
+    expect(head.split('\r\n')[0]).toBe('HTTP/1.1 431 Request Header Fields Too Large')
+    expect(JSON.parse(body).error).toMatchObject({ code: 'invalid_request' })
+    expect(head).toContain(`X-Request-Id: ${JSON.parse(body).error.request_id}`)
     expect((await server.call('GET', '/api/health')).status).toBe(200)
+  })
+
+  it('answers a request line that is not HTTP in the error envelope too', async () => {
+    const answer = await rawExchange('NOT HTTP AT ALL\r\n\r\n')
+    const [head, body] = answer.split('\r\n\r\n') as [string, string]
+
+    expect(head.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request')
+    expect(JSON.parse(body).error.code).toBe('invalid_request')
   })
 })
