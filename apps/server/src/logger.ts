@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino'
+import { type DestinationStream, pino, type Logger } from 'pino'
 
 export type { Logger }
 
@@ -7,8 +7,8 @@ export type { Logger }
  * Credentials are redacted by key wherever they appear, as a second line of defence: call
  * sites log ids and outcomes, never bodies.
  */
-export function createLogger(level: string): Logger {
-  return pino({
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service: 'smartsteps-server' },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -31,5 +31,7 @@ export function createLogger(level: string): Logger {
       ],
       censor: '[redacted]',
     },
-  })
+  }
+
+  return destination ? pino(options, destination) : pino(options)
 }

@@ -44,7 +44,7 @@ describe('loadConfig', () => {
       loadConfig({ file, env: {} })
     } catch (error) {
       expect((error as Error).message).toMatch(/server\.port/)
-      expect((error as Error).message).toMatch(/prot/)
+      expect((error as Error).message).toContain('  - server.prot: unknown key\n')
       expect((error as Error).message).toMatch(/storage\.type/)
     }
   })

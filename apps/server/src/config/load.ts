@@ -91,10 +91,15 @@ function applyEnvironment(raw: Record<string, unknown>, env: NodeJS.ProcessEnv):
 
 function formatIssues(error: z.ZodError): string {
   return error.issues
-    .map((issue) => {
-      const path = issue.path.join('.') || '(top level)'
-      const keys = 'keys' in issue ? ` ${(issue.keys as string[]).join(', ')}` : ''
-      return `  - ${path}: ${issue.message}${keys}`
+    .flatMap((issue) => {
+      const parent = issue.path.join('.')
+
+      // Name each unknown key by its full path, where the operator has to look for it.
+      if (issue.code === 'unrecognized_keys') {
+        return issue.keys.map((key) => `  - ${parent ? `${parent}.` : ''}${key}: unknown key`)
+      }
+
+      return [`  - ${parent || '(top level)'}: ${issue.message}`]
     })
     .join('\n')
 }

@@ -96,15 +96,16 @@ export function attachRealtimeGateway(
   ) {
     socket.on('error', () => socket.destroy())
 
+    // Logged with the request id the client sees; the reason never holds the credential.
+    const deny = (status: keyof typeof REFUSALS, reason: string, headers: string[] = []) => {
+      logger.info({ request_id: requestId, status, reason }, 'upgrade refused')
+      refuse(socket, requestId, status, reason, headers)
+    }
+
     const path = new URL(request.url ?? '/', 'http://localhost').pathname
 
     if (path !== REALTIME_PATH) {
-      return refuse(
-        socket,
-        requestId,
-        404,
-        `No WebSocket endpoint at ${path}; use ${REALTIME_PATH}`,
-      )
+      return deny(404, `No WebSocket endpoint at ${path}; use ${REALTIME_PATH}`)
     }
 
     const forwardedFor = request.headers['x-forwarded-for']
@@ -115,13 +116,13 @@ export function attachRealtimeGateway(
     const limited = await limitUpgrade(services.rateLimiter, clientIp, logger)
 
     if (limited) {
-      return refuse(socket, requestId, 429, limited.reason, limited.headers)
+      return deny(429, limited.reason, limited.headers)
     }
 
     const origin = request.headers.origin
 
     if (origin !== undefined && !allowedOrigins.has(origin)) {
-      return refuse(socket, requestId, 403, 'Origin not allowed')
+      return deny(403, 'Origin not allowed')
     }
 
     const credential = await authenticateUpgrade(
@@ -133,13 +134,13 @@ export function attachRealtimeGateway(
     )
 
     if (credential.ok && !credential.actor.scopes.has('realtime:connect')) {
-      return refuse(socket, requestId, 403, 'This credential lacks the realtime:connect scope')
+      return deny(403, 'This credential lacks the realtime:connect scope')
     }
 
     if (!credential.ok) {
       const challenge =
         credential.status === 401 ? ['WWW-Authenticate: Bearer realm="smartsteps"'] : []
-      return refuse(socket, requestId, credential.status, credential.reason, challenge)
+      return deny(credential.status, credential.reason, challenge)
     }
 
     sockets.handleUpgrade(request, socket, head, (webSocket) => {
@@ -147,6 +148,14 @@ export function attachRealtimeGateway(
       webSocket.on('pong', () => alive.add(webSocket))
       webSocket.on('error', () => webSocket.terminate())
       revocations.track(webSocket, credential.actor)
+
+      const opened = Date.now()
+      const who = { request_id: requestId, user_id: credential.actor.userId }
+
+      logger.info({ ...who, credential: credential.actor.credential.kind }, 'socket opened')
+      webSocket.once('close', (code) =>
+        logger.info({ ...who, code, open_seconds: (Date.now() - opened) / 1000 }, 'socket closed'),
+      )
 
       handleConnection({
         socket: webSocket,

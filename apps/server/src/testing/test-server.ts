@@ -4,7 +4,7 @@ import { join } from 'node:path'
 
 import { loadConfig } from '../config/load.js'
 import type { ConfigInput } from '../config/schema.js'
-import { createLogger } from '../logger.js'
+import { createLogger, type Logger } from '../logger.js'
 import { type RunningServer, startServer } from '../server.js'
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests'
@@ -35,6 +35,8 @@ export interface CallResult {
 export interface TestServerOptions {
   /** Another test server's data directory, to run a second instance on one store; kept on close. */
   dataDir?: string
+  /** Where the server logs; silent by default. */
+  logger?: Logger
 }
 
 /** A real server on 127.0.0.1 and a random port, over a fresh data directory. */
@@ -68,7 +70,7 @@ export async function startTestServer(
   try {
     running = await startServer(merged as typeof config, {
       adminPassword: ADMIN_PASSWORD,
-      logger: createLogger('silent'),
+      logger: options.logger ?? createLogger('silent'),
     })
   } catch (error) {
     await removeOwnDataDir()
