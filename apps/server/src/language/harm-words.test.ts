@@ -10,6 +10,12 @@ describe('touchesOnHarm', () => {
     'my grandad died last spring',
     'I want to k!ll it',
     'everyone is better off without me now',
+    'I want to disappear into a good book',
+    'I want to vanish for a while',
+    "I'd rather not exist",
+    'I feel like such a burden',
+    'I have been giving my things away to friends',
+    "I can't do this anymore",
   ])('hears harm in "%s"', (text) => {
     expect(touchesOnHarm(text)).toBe(true)
   })

@@ -12,6 +12,7 @@ export {
   scoreEmotions,
   totalEvidenceOf,
 } from './emotion-scores.js'
+export { voicesDespair } from './despair.js'
 export { touchesOnHarm } from './harm-words.js'
 export { keyPhrase } from './key-phrase.js'
 export { asksAboutMedication } from './medication.js'

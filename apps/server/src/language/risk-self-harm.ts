@@ -26,6 +26,10 @@ const NEAR_MISS = /\b(?:accident\w*|by mistake|nearly|almost|didn't see|wasn't l
 const CLEARING_OUT =
   /\b(?:moving|move|charity|declutter\w*|sale|donat\w*|downsiz\w*|clear(?:ing)? out|spring clean\w*)\b/
 
+/** What people give away when they do not expect to need it again. */
+const BELONGINGS =
+  '(?:(?:favourite |favorite |special |most precious |precious )?(?:things|stuff|belongings|possessions|clothes|books|games|records|jewellery|jewelry|guitar|collection))'
+
 /**
  * Self-harm and suicide, said plainly, indirectly, or as preparation. Figures of speech name no
  * self ("this exam is killing me", "dead tired"), so they stay unmatched; the exceptions on a
@@ -157,9 +161,13 @@ export const SELF_HARM_PATTERNS: RiskPattern[] = [
   selfHarm(
     /\blast time (?:you'll|you will|anyone will|anybody will) (?:hear from|see|talk to) me\b|\b(?:you|nobody|no one|anyone) (?:won't|will not|will never|won't ever) (?:hear from|see) me (?:again|ever again|anymore)\b/,
   ),
-  selfHarm(/\bgiv(?:e|ing|en) away (?:all )?(?:of )?my (?:things|stuff|belongings|possessions)\b/, {
-    unlessSaid: CLEARING_OUT,
-  }),
+  // Either word order: "giving away my things", "giving my things away".
+  selfHarm(
+    new RegExp(
+      `\\b(?:giv(?:e|es|ing|en)|gave) (?:away (?:all )?(?:of )?my ${BELONGINGS}|(?:all )?(?:of )?my ${BELONGINGS} away)\\b`,
+    ),
+    { unlessSaid: CLEARING_OUT },
+  ),
   selfHarm(/\b(?:putting|put|getting|got) my affairs in order\b/),
 
   // Gathering the means.

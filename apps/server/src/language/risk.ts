@@ -1,6 +1,7 @@
 import type { RiskCategory } from '@smartsteps/contracts'
 
 import { HARM_TO_OTHERS_PATTERNS } from './risk-harm-to-others.js'
+import { INDIRECT_SELF_HARM_PATTERNS } from './risk-indirect.js'
 import { OTHER_LANGUAGE_PATTERNS } from './risk-other-languages.js'
 import type { RiskPattern } from './risk-pattern.js'
 import { SELF_HARM_PATTERNS } from './risk-self-harm.js'
@@ -9,6 +10,7 @@ import { riskReadings } from './risk-text.js'
 /** Every pattern, global, so every occurrence is checked: a negated one may precede a real one. */
 const PATTERNS: RiskPattern[] = [
   ...SELF_HARM_PATTERNS,
+  ...INDIRECT_SELF_HARM_PATTERNS,
   ...HARM_TO_OTHERS_PATTERNS,
   ...OTHER_LANGUAGE_PATTERNS,
 ].map((risk) => ({ ...risk, pattern: new RegExp(risk.pattern.source, 'g') }))

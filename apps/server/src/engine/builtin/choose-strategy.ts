@@ -40,13 +40,15 @@ function fit(conversation: Conversation): Scores {
       : (reading.coping ? 2.2 : 0) +
         (reading.valence === 'positive' ? 1.5 : 0.2) +
         0.3 * style.warmth,
-    suggestion:
-      (earlierClientTurns === 0 && !conversation.helpSeeking ? 0 : 0.3 + settled) +
-      (conversation.helpSeeking ? 2.5 : 0) +
-      0.8 * style.directiveness -
-      (reading.intensity >= 8 ? 1 : 0) -
-      (reading.valence === 'none' && !conversation.helpSeeking ? 1 : 0) -
-      2.5 * bare,
+    // No homework soon after a risk signal: the persona stays with the person.
+    suggestion: conversation.recentRisk
+      ? -Infinity
+      : (earlierClientTurns === 0 && !conversation.helpSeeking ? 0 : 0.3 + settled) +
+        (conversation.helpSeeking ? 2.5 : 0) +
+        0.8 * style.directiveness -
+        (reading.intensity >= 8 ? 1 : 0) -
+        (reading.valence === 'none' && !conversation.helpSeeking ? 1 : 0) -
+        2.5 * bare,
     information:
       0.2 +
       (conversation.infoSeeking ? 2 : 0) +

@@ -32,6 +32,23 @@ describe('readConversation', () => {
     expect(conversation.topicRef).toBe('your boss')
   })
 
+  it('lets a longer message speak for itself rather than borrow an earlier topic', () => {
+    const earlier = [
+      message("I haven't been sleeping well, I keep waking at 4am"),
+      message('What is one thing about your sleep you would most like to change?', 'persona'),
+    ]
+
+    for (const text of [
+      "I've been feeling pretty low, I don't enjoy anything anymore, even football",
+      "I'm tired all the time and kind of numb",
+    ]) {
+      const conversation = readConversation(requestFor(morgan, text, earlier))
+
+      expect(conversation.topic).toBeNull()
+      expect(conversation.topicRef).toBeNull()
+    }
+  })
+
   it('reads earlier replies, greetings and requests', () => {
     const earlier = [message('hi'), message('It may help to know that worry is common.', 'persona')]
     const conversation = readConversation(requestFor(morgan, 'What should I do?', earlier))

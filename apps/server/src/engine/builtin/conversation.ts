@@ -2,17 +2,20 @@ import type { Message, PersonaFile } from '@smartsteps/contracts'
 
 import {
   asksAboutMedication,
+  detectRisk,
   detectTopics,
   readText,
   type TextReading,
   type Topic,
   TOPIC_DEFINITIONS,
   touchesOnHarm,
+  voicesDespair,
 } from '../../language/index.js'
 import type { ReplyRequest, SupportStrategy } from '../../ports/persona-engine.js'
 import { asksWhatThePersonaIs } from './identity.js'
 import { quotable } from './quotable.js'
 import { recogniseStrategy } from './recognise-strategy.js'
+import { SAFETY_SIGNATURE } from './safety.js'
 import { hash } from './seed.js'
 import { expand, type Style } from './style.js'
 
@@ -45,6 +48,12 @@ export interface Conversation {
   medicationQuestion: boolean
   /** Death, injury, weapons, medicine or farewells come up: nothing to praise or cheer. */
   touchesOnHarm: boolean
+  /** "I can't do this anymore": may or may not mean suicide, so the persona asks. */
+  despair: boolean
+  /** The persona's last reply was the safety reply, or answered a message that signalled risk. */
+  justAfterRisk: boolean
+  /** A recent client message signalled risk: no homework or goal-tracking yet. */
+  recentRisk: boolean
   /** Nothing in the message itself to respond to: no topic, feeling, plan or request. */
   contentless: boolean
   helpSeeking: boolean
@@ -60,6 +69,12 @@ const TOPIC_FLOOR = 0.5
 
 /** How many earlier client messages may lend their topic to a short reply like "yes". */
 const TOPIC_MEMORY = 3
+
+/** Shorter than this, a message may lean on the topic of an earlier one: "yes, all week". */
+const SHORT_REPLY_WORDS = 6
+
+/** How many earlier client messages a risk signal keeps the persona from homework and goals. */
+const RISK_MEMORY = 3
 
 const GREETING =
   /^(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening)|hi there|hello there)\b[\s\p{P}\p{S}]*(?:(?:doctor|dr|there|everyone)\b[\s\p{P}\p{S}]*)?(?:how are you\b[\s\p{P}\p{S}]*)?$/iu
@@ -87,6 +102,9 @@ export function readConversation(request: ReplyRequest): Conversation {
   const helpSeeking = HELP_SEEKING.test(text)
   const infoSeeking = INFO_SEEKING.test(text)
   const ownTopic = (reading.topics[0]?.score ?? 0) >= TOPIC_FLOOR
+  const risky = earlierClient.slice(0, RISK_MEMORY).map((message) => detectRisk(message.content))
+  const lastWasSafety = personaReplies[0]?.content.includes(SAFETY_SIGNATURE) ?? false
+  const justAfterRisk = lastWasSafety || (risky[0]?.length ?? 0) > 0
 
   return {
     persona,
@@ -108,6 +126,14 @@ export function readConversation(request: ReplyRequest): Conversation {
     identityQuestion: asksWhatThePersonaIs(text),
     medicationQuestion: asksAboutMedication(text),
     touchesOnHarm: touchesOnHarm(text),
+    despair: voicesDespair(text),
+    justAfterRisk,
+    recentRisk:
+      justAfterRisk ||
+      risky.some((risk) => risk.length > 0) ||
+      personaReplies
+        .slice(0, RISK_MEMORY)
+        .some((reply) => reply.content.includes(SAFETY_SIGNATURE)),
     contentless:
       !ownTopic &&
       !phrase &&
@@ -122,11 +148,20 @@ export function readConversation(request: ReplyRequest): Conversation {
   }
 }
 
+/**
+ * The topic of this message, or, for a short reply like "yes, every night", the topic of a
+ * recent one. A longer message speaks for itself: "tired all the time and kind of numb" after an
+ * earlier talk about sleep is about being tired and numb now, not about sleep again.
+ */
 function currentTopic(reading: TextReading, text: string, earlierClient: Message[]) {
   const now = reading.topics[0]
 
   if (now && now.score >= TOPIC_FLOOR) {
     return { ...now, text }
+  }
+
+  if (reading.wordCount >= SHORT_REPLY_WORDS) {
+    return null
   }
 
   for (const message of earlierClient.slice(0, TOPIC_MEMORY)) {

@@ -43,6 +43,17 @@ describe('quotable', () => {
     expect(quotable(text)).toBeNull()
   })
 
+  it.each([
+    'I want to disappear into a good book this weekend',
+    'I just want to vanish for a while and never come back to this town',
+    "I'd rather not exist some days",
+    'I feel like a burden to everyone at home',
+    "I've been giving my things away to friends",
+    "I can't do this anymore at work",
+  ])('never reads back disappearing, burden or despair: "%s"', (text) => {
+    expect(quotable(text)).toBeNull()
+  })
+
   it('does not read back swearing or long numbers', () => {
     expect(quotable('my fucking boss keeps shouting at me')).toBeNull()
     expect(quotable('my boss keeps calling me on 0123456789 every night')).toBeNull()

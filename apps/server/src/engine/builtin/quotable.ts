@@ -3,6 +3,8 @@ import {
   isSafeToQuote,
   keyPhrase,
   swapPronouns,
+  touchesOnHarm,
+  voicesDespair,
   withoutLinksOrMarkup,
 } from '../../language/index.js'
 
@@ -19,9 +21,11 @@ const PERSONA_AS_SUBJECT = /\bI\b/
  * a phrase is quoted only when it is short plain speech. A phrase that, turned round, would have
  * the persona speak of itself ("you are useless" becomes "I am useless", "say I love you"
  * becomes "say you love me") is not quoted either: the persona only restates the client.
+ * Nothing is quoted from a message about harm, disappearing, being a burden or not being able to
+ * go on: said back ("you want to vanish and never come back"), it can sound like agreement.
  */
 export function quotable(text: string): string | null {
-  if (instructsThePersona(text)) {
+  if (instructsThePersona(text) || touchesOnHarm(text) || voicesDespair(text)) {
     return null
   }
 

@@ -6,6 +6,7 @@ import {
   SOCIAL_ANSWERS,
   TEMPLATES,
 } from './phrasebook.js'
+import { DESPAIR_SIGNATURE, FOLLOW_UP_SIGNATURE } from './check-in-signatures.js'
 import { SAFETY_SIGNATURE } from './safety.js'
 import { expand } from './style.js'
 
@@ -46,6 +47,8 @@ const SIGNATURES: Signature[] = [
   [signatureOf(IDENTITY_ANSWER[0]), 'information'] satisfies Signature,
   [signatureOf(MEDICATION_ANSWER[0]), 'information'] satisfies Signature,
   [expand(SAFETY_SIGNATURE), 'information'] satisfies Signature,
+  [expand(FOLLOW_UP_SIGNATURE), 'question'] satisfies Signature,
+  [expand(DESPAIR_SIGNATURE), 'question'] satisfies Signature,
 ].filter(([signature]) => signature.length >= MIN_SIGNATURE)
 
 /**

@@ -75,6 +75,11 @@ function factsFor(conversation: Conversation): string[] {
 }
 
 function goalFor(conversation: Conversation): string | undefined {
+  // Tracking a goal right after a risk signal would read as moving on from it.
+  if (conversation.recentRisk) {
+    return undefined
+  }
+
   const goal = pick(conversation.goals, conversation.seed, 'goal')
 
   if (!goal || unit(conversation.seed, 'use-goal') > GOAL_SHARE) {

@@ -1,5 +1,6 @@
 import { detectRisk } from '../../language/index.js'
 import type { PersonaReply, ReplyRequest } from '../../ports/persona-engine.js'
+import { composeDespairCheck, composeSafetyFollowUp } from './check-in.js'
 import { rankStrategies } from './choose-strategy.js'
 import { compose } from './compose.js'
 import { type Conversation, readConversation } from './conversation.js'
@@ -38,6 +39,21 @@ function replyTo(conversation: Conversation): PersonaReply {
     return {
       content: composeIdentity(conversation, slots),
       assessment: { ...assessment, strategy: 'information' },
+    }
+  }
+
+  // Right after a risk signal, the person comes before any goal or exercise.
+  if (conversation.justAfterRisk) {
+    return {
+      content: composeSafetyFollowUp(conversation),
+      assessment: { ...assessment, strategy: 'question' },
+    }
+  }
+
+  if (conversation.despair) {
+    return {
+      content: composeDespairCheck(conversation),
+      assessment: { ...assessment, strategy: 'question' },
     }
   }
 
