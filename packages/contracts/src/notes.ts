@@ -16,5 +16,9 @@ export const NoteSchema = z
   })
   .meta({ id: 'FacilitatorNote' })
 
+export const NoteListSchema = z
+  .object({ notes: z.array(NoteSchema).meta({ description: 'Oldest first' }) })
+  .meta({ id: 'FacilitatorNoteList' })
+
 export type CreateNoteRequest = z.infer<typeof CreateNoteRequestSchema>
 export type Note = z.infer<typeof NoteSchema>

@@ -74,6 +74,7 @@ describe('a whole session through the SDK', () => {
       posted.persona_reply!.id,
     ])
     expect(detail.facilitator_notes).toEqual([note])
+    expect(await client.notes.list(session.session_id)).toEqual([note])
 
     const report = await client.analysis.progress(sam.client_id)
     const listed = await client.sessions.list({ client_id: sam.client_id, status: ['completed'] })

@@ -230,8 +230,44 @@ describe('a whole persona session over HTTP', () => {
       author: expect.stringMatching(/^usr_/),
     })
 
+    const second = await server.call('POST', `/api/v1/sessions/${sessionId}/notes`, {
+      token,
+      body: { content: 'Agreed to try the sleep diary.' },
+    })
+
     const detail = await server.call('GET', `/api/v1/sessions/${sessionId}`, { token })
-    expect(detail.body.facilitator_notes).toEqual([note.body])
+    expect(detail.body.facilitator_notes).toEqual([note.body, second.body])
+
+    const listed = await server.call('GET', `/api/v1/sessions/${sessionId}/notes`, { token })
+    expect(listed.status).toBe(200)
+    expect(listed.body).toEqual({ notes: [note.body, second.body] })
+  })
+
+  it('flags a session whose client signals risk in indirect words', async () => {
+    const clientId = (
+      await server.call('POST', '/api/v1/clients', {
+        token,
+        body: { first_name: 'I', last_name: 'J' },
+      })
+    ).body.client_id
+    const sessionId = (
+      await server.call('POST', '/api/v1/sessions', {
+        token,
+        body: { client_id: clientId, persona_id: 'dr_alex_rivera' },
+      })
+    ).body.session_id
+    await server.call('POST', `/api/v1/sessions/${sessionId}/start`, { token })
+
+    const sent = await server.call('POST', `/api/v1/sessions/${sessionId}/messages`, {
+      token,
+      body: { content: 'I wrote goodbye letters to my family last night.', sender_type: 'client' },
+    })
+
+    expect(sent.body.persona_reply.content).toMatch(/emergency|crisis|urgent/i)
+    expect(sent.body.persona_reply.content).not.toMatch(/good to hear/i)
+
+    const detail = await server.call('GET', `/api/v1/sessions/${sessionId}`, { token })
+    expect(detail.body.risk).toMatchObject({ flagged: true, message_ids: [sent.body.id] })
   })
 
   it('flags a session whose client signals risk and answers with urgent help', async () => {

@@ -21,7 +21,15 @@ export function createNoteService(storage: Storage, sessions: SessionService) {
     return note
   }
 
-  return { add }
+  async function list(actor: Actor, sessionId: string): Promise<Note[]> {
+    await sessions.getVisible(actor, sessionId)
+
+    const stored = await storage.notes.list(sessionId)
+
+    return stored.map(({ id, content, timestamp, author }) => ({ id, content, timestamp, author }))
+  }
+
+  return { add, list }
 }
 
 export type NoteService = ReturnType<typeof createNoteService>

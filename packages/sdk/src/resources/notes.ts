@@ -1,10 +1,10 @@
-import { type Note, NoteSchema } from '@smartsteps/contracts'
+import { type Note, NoteListSchema, NoteSchema } from '@smartsteps/contracts'
 
 import type { Transport } from '../http/transport.js'
 import type { CreateNoteInput } from '../types.js'
 import { apiPath } from './paths.js'
 
-/** Facilitator notes; they are read back with the session (`facilitator_notes`). */
+/** Facilitator notes on a session. */
 export class NotesResource {
   constructor(private readonly http: Transport) {}
 
@@ -15,5 +15,16 @@ export class NotesResource {
       body: input,
       schema: NoteSchema,
     })
+  }
+
+  /** Every note of the session, oldest first. */
+  async list(sessionId: string): Promise<Note[]> {
+    const listed = await this.http.request({
+      method: 'GET',
+      path: apiPath('sessions', sessionId, 'notes'),
+      schema: NoteListSchema,
+    })
+
+    return listed.notes
   }
 }

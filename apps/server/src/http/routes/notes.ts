@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 
-import { CreateNoteRequestSchema, NoteSchema } from '@smartsteps/contracts'
+import { CreateNoteRequestSchema, NoteListSchema, NoteSchema } from '@smartsteps/contracts'
 
 import type { Services } from '../../composition.js'
 import type { AppEnv } from '../env.js'
@@ -27,9 +27,27 @@ const addNote = createRoute({
   },
 })
 
+const listNotes = createRoute({
+  ...secured('sessions:read'),
+  tags: ['notes'],
+  method: 'get',
+  path: '/api/v1/sessions/{session_id}/notes',
+  summary: "A session's facilitator notes, oldest first",
+  request: { params: SessionParamsSchema },
+  responses: {
+    200: jsonResponse(NoteListSchema, 'Every note of the session'),
+    ...errorResponses(...AUTHENTICATED_ERRORS, 'resource_not_found'),
+  },
+})
+
 export function registerNoteRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
   app.openapi(addNote, async (c) => {
     const { session_id } = c.req.valid('param')
     return c.json(await services.notes.add(c.get('actor'), session_id, c.req.valid('json')), 201)
+  })
+
+  app.openapi(listNotes, async (c) => {
+    const { session_id } = c.req.valid('param')
+    return c.json({ notes: await services.notes.list(c.get('actor'), session_id) }, 200)
   })
 }
