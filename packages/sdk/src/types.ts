@@ -28,6 +28,8 @@ import type {
 } from '@smartsteps/contracts'
 import type { z } from 'zod'
 
+export type { AuthFailureReason, CurrentCaller } from '@smartsteps/contracts'
+
 // Request bodies are what the contracts accept (z.input: fields with defaults are optional).
 export type CreateUserInput = z.input<typeof CreateUserRequestSchema>
 export type UpdateUserInput = z.input<typeof UpdateUserRequestSchema>

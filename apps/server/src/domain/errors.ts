@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@smartsteps/contracts'
+import type { AuthFailureReason, ErrorCode } from '@smartsteps/contracts'
 
 /**
  * The one error type services throw. The HTTP and WebSocket edges translate `code` into a
@@ -27,6 +27,7 @@ export function forbidden(message: string): DomainError {
   return new DomainError('permission_denied', message)
 }
 
-export function unauthenticated(message: string): DomainError {
-  return new DomainError('authentication_error', message)
+/** Every 401 names its reason, so clients decide between renewing and signing in again. */
+export function unauthenticated(reason: AuthFailureReason, message: string): DomainError {
+  return new DomainError('authentication_error', message, { reason })
 }

@@ -22,6 +22,7 @@ import { registerApiKeyRoutes } from './routes/api-keys.js'
 import { registerAuthRoutes } from './routes/auth.js'
 import { registerAvatarRoutes } from './routes/avatars.js'
 import { registerClientRoutes } from './routes/clients.js'
+import { registerCurrentCallerRoutes } from './routes/current-caller.js'
 import { registerDocsRoutes } from './routes/docs.js'
 import { registerHealthRoutes } from './routes/health.js'
 import { registerMessageRoutes } from './routes/messages.js'
@@ -46,6 +47,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
   registerHealthRoutes(app, services)
   registerAuthRoutes(app, services)
   registerPasswordRoutes(app, services)
+  registerCurrentCallerRoutes(app, services)
   registerUserRoutes(app, services)
   registerApiKeyRoutes(app, services)
   registerClientRoutes(app, services)

@@ -14,6 +14,7 @@ import { type FixtureIds, freshFixtures, keptFixtures } from './authorization-ma
 import { OWNED_PARAMS, reachesOthers } from './authorization-matrix/ownership.js'
 import { type InventoryRoute, inventoryRoutes } from './authorization-matrix/route-inventory.js'
 import {
+  ANY_CREDENTIAL_ROUTES,
   conventionalScopeOf,
   PUBLIC_ROUTES,
   type Requirement,
@@ -25,7 +26,7 @@ import { snapshotState } from './authorization-matrix/state-snapshot.js'
 
 interface GuardedRoute {
   route: InventoryRoute
-  requirement: Exclude<Requirement, { kind: 'public' }>
+  requirement: Exclude<Requirement, { kind: 'public' } | { kind: 'any_credential' }>
 }
 
 function errorCodeOf(response: CallResult): string | undefined {
@@ -108,9 +109,13 @@ describe('the authorization matrix', () => {
 
   afterAll(() => server?.close())
 
-  it('knows what every route requires: a scope, or a place on the public or session-only list', () => {
+  it('knows what every route requires: a scope, or a place on the public, any-credential or session-only list', () => {
     const known = new Set(routes.map((route) => route.key))
-    const listed = [...Object.keys(PUBLIC_ROUTES), ...Object.keys(SESSION_ONLY_ROUTES)]
+    const listed = [
+      ...Object.keys(PUBLIC_ROUTES),
+      ...Object.keys(ANY_CREDENTIAL_ROUTES),
+      ...Object.keys(SESSION_ONLY_ROUTES),
+    ]
     const undecided = routes.filter((route) => !requirementOf(route)).map((route) => route.key)
     const misdocumented = routes
       .filter((route) => route.documented)
@@ -277,5 +282,24 @@ describe('the authorization matrix', () => {
       guarded().filter(({ route }) => !allowedByRoute.has(route.key)),
       'routes no caller may use',
     ).toEqual([])
+  })
+
+  it('answers 200 to every caller on the any-credential routes', async () => {
+    const anyCredential = routes.filter((route) => requirementOf(route)?.kind === 'any_credential')
+    const failures: string[] = []
+
+    for (const route of anyCredential) {
+      for (const caller of callers) {
+        const request = await sampleRequest(route, ownersIds, caller)
+        const response = await send(server, request, caller.credential)
+
+        if (response.status !== 200) {
+          failures.push(`${caller.label} ${route.key}: ${outcome(response)}`)
+        }
+      }
+    }
+
+    expect(anyCredential.map((route) => route.key)).toEqual(Object.keys(ANY_CREDENTIAL_ROUTES))
+    expect(failures).toEqual([])
   })
 })

@@ -38,13 +38,16 @@ function refuse(
   status: keyof typeof REFUSALS,
   reason: string,
   extraHeaders: string[] = [],
+  details?: Record<string, unknown>,
 ) {
   if (!socket.writable) {
     return socket.destroy()
   }
 
   const { text, code } = REFUSALS[status]!
-  const body = JSON.stringify({ error: { code, message: reason, request_id: requestId } })
+  const body = JSON.stringify({
+    error: { code, message: reason, ...(details ? { details } : {}), request_id: requestId },
+  })
 
   socket.end(
     [
@@ -97,9 +100,14 @@ export function attachRealtimeGateway(
     socket.on('error', () => socket.destroy())
 
     // Logged with the request id the client sees; the reason never holds the credential.
-    const deny = (status: keyof typeof REFUSALS, reason: string, headers: string[] = []) => {
+    const deny = (
+      status: keyof typeof REFUSALS,
+      reason: string,
+      headers: string[] = [],
+      details?: Record<string, unknown>,
+    ) => {
       logger.info({ request_id: requestId, status, reason }, 'upgrade refused')
-      refuse(socket, requestId, status, reason, headers)
+      refuse(socket, requestId, status, reason, headers, details)
     }
 
     const path = new URL(request.url ?? '/', 'http://localhost').pathname
@@ -140,7 +148,7 @@ export function attachRealtimeGateway(
     if (!credential.ok) {
       const challenge =
         credential.status === 401 ? ['WWW-Authenticate: Bearer realm="smartsteps"'] : []
-      return deny(credential.status, credential.reason, challenge)
+      return deny(credential.status, credential.reason, challenge, credential.details)
     }
 
     sockets.handleUpgrade(request, socket, head, (webSocket) => {

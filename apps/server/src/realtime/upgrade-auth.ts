@@ -1,5 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 
+import type { AuthFailureReason } from '@smartsteps/contracts'
+
 import type { Actor } from '../domain/actor.js'
 import { DomainError } from '../domain/errors.js'
 import type { ActorStanding } from '../services/actor-standing.js'
@@ -12,9 +14,19 @@ const TICKET_PROTOCOL_PREFIX = 'ticket.'
 
 export type UpgradeCredential =
   | { ok: true; actor: Actor; expiresAt: number }
-  | { ok: false; status: 401 | 403 | 500; reason: string }
+  | {
+      ok: false
+      status: 401 | 403 | 500
+      reason: string
+      /** The envelope's details: a 401 says why (AuthFailureReason) as REST does. */
+      details?: Record<string, unknown>
+    }
 
 const EMPTY_BODY = new Uint8Array(0)
+
+function refusal(why: AuthFailureReason, message: string): UpgradeCredential {
+  return { ok: false, status: 401, reason: message, details: { reason: why } }
+}
 
 function firstHeader(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value
@@ -54,7 +66,7 @@ export async function authenticateUpgrade(
     const credential = bearerCredential(header)
 
     if (!credential) {
-      return { ok: false, status: 401, reason: 'Malformed Authorization header' }
+      return refusal('malformed_credential', 'Malformed Authorization header')
     }
 
     try {
@@ -72,7 +84,7 @@ export async function authenticateUpgrade(
     } catch (error) {
       if (error instanceof DomainError) {
         const status = error.code === 'permission_denied' ? 403 : 401
-        return { ok: false, status, reason: error.message }
+        return { ok: false, status, reason: error.message, details: error.details }
       }
 
       throw error
@@ -83,14 +95,16 @@ export async function authenticateUpgrade(
   const redeemed = ticket ? tickets.redeem(ticket) : null
 
   if (!redeemed) {
-    return { ok: false, status: 401, reason: ticket ? 'Invalid or spent ticket' : 'No credentials' }
+    return ticket
+      ? refusal('ticket_invalid', 'Invalid or spent ticket')
+      : refusal('missing_credential', 'No credentials')
   }
 
   // The ticket was issued a moment ago; the login or key behind it may have ended since.
   const actor = await standing.current(redeemed.actor)
 
   if (!actor) {
-    return { ok: false, status: 401, reason: 'The credential behind this ticket no longer works' }
+    return refusal('ticket_invalid', 'The credential behind this ticket no longer works')
   }
 
   return { ok: true, ...redeemed, actor }

@@ -57,15 +57,18 @@ export function createApiKeyAuthenticator(
 ) {
   function rejectUnusable(record: ApiKeyRecord, generation: Generation, now: number) {
     if (record.revoked_at) {
-      throw unauthenticated('This API key has been revoked')
+      throw unauthenticated('key_revoked', 'This API key has been revoked')
     }
 
     if (record.expires_at && Date.parse(record.expires_at) <= now) {
-      throw unauthenticated(`This API key expired at ${record.expires_at}`)
+      throw unauthenticated('key_expired', `This API key expired at ${record.expires_at}`)
     }
 
     if (generation.validUntil <= now) {
-      throw unauthenticated('This API key secret was replaced by a rotation; use the new secret')
+      throw unauthenticated(
+        'key_expired',
+        'This API key secret was replaced by a rotation; use the new secret',
+      )
     }
   }
 
@@ -82,7 +85,10 @@ export function createApiKeyAuthenticator(
     }
 
     if (!generation.signingSecret) {
-      throw unauthenticated('This API key has no signing secret; create one with signing: true')
+      throw unauthenticated(
+        'signature_invalid',
+        'This API key has no signing secret; create one with signing: true',
+      )
     }
 
     await signatures.verify(record.key_id, generation.signingSecret, {
@@ -97,14 +103,14 @@ export function createApiKeyAuthenticator(
     context: CredentialContext,
   ): Promise<ResolvedCredential> {
     if (!SECRET_BODY.test(credential.slice(settings.prefix.length))) {
-      throw unauthenticated('Malformed API key')
+      throw unauthenticated('malformed_credential', 'Malformed API key')
     }
 
     const secretHash = hashSecret(credential)
     const record = await storage.apiKeys.getBySecretHash(secretHash)
 
     if (!record) {
-      throw unauthenticated('Unknown API key')
+      throw unauthenticated('key_unknown', 'Unknown API key')
     }
 
     const now = Date.now()
@@ -115,7 +121,7 @@ export function createApiKeyAuthenticator(
     const owner = await storage.users.get(record.owner_id)
 
     if (!owner || !owner.active) {
-      throw unauthenticated('The account this API key belongs to is not active')
+      throw unauthenticated('account_inactive', 'The account this API key belongs to is not active')
     }
 
     if (record.allowed_ips.length > 0 && !ipAllowList(record.allowed_ips)(context.clientIp)) {

@@ -65,7 +65,7 @@ export function createApiKeyService(storage: Storage, settings: ApiKeySettings) 
 
     // Keys are revoked, never deleted; a missing one must not mean "no bounds".
     if (!record) {
-      throw unauthenticated('Unknown API key')
+      throw unauthenticated('key_unknown', 'Unknown API key')
     }
 
     return record

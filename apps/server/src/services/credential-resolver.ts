@@ -41,7 +41,7 @@ export function createCredentialResolver(authenticators: Authenticator[]) {
       const authenticator = authenticators.find((candidate) => candidate.accepts(credential))
 
       if (!authenticator) {
-        throw unauthenticated('Unrecognised credential')
+        throw unauthenticated('malformed_credential', 'Unrecognised credential')
       }
 
       return authenticator.authenticate(credential, context)

@@ -78,11 +78,14 @@ export function createExternalAccounts(storage: Storage, defaultRole: Role) {
       (await storage.users.getByUsername(identity.username))
 
     if (!user || user.external_subject !== identity.subject) {
-      throw unauthenticated('The username in this token belongs to another Smart Steps account')
+      throw unauthenticated(
+        'token_invalid',
+        'The username in this token belongs to another Smart Steps account',
+      )
     }
 
     if (!user.active) {
-      throw unauthenticated('This account has been deactivated in Smart Steps')
+      throw unauthenticated('account_inactive', 'This account has been deactivated in Smart Steps')
     }
 
     return syncRole(user, identity.role)

@@ -74,11 +74,14 @@ export function createOAuthAuthenticator(storage: Storage, settings: OAuthSettin
       }
 
       if (error instanceof joseErrors.JWTExpired) {
-        throw unauthenticated('Token expired; get a new one from the identity provider')
+        throw unauthenticated(
+          'token_expired',
+          'Token expired; get a new one from the identity provider',
+        )
       }
 
       if (error instanceof joseErrors.JOSEError) {
-        throw unauthenticated('Invalid token from the identity provider')
+        throw unauthenticated('token_invalid', 'Invalid token from the identity provider')
       }
 
       throw error

@@ -53,6 +53,7 @@ export function identityOf(payload: JWTPayload, names: ClaimNames): ExternalIden
 
   if (!username.success) {
     throw unauthenticated(
+      'token_invalid',
       `The token's ${names.username_claim} claim is not a usable username (3-64 lowercase letters, digits, dot, dash or underscore)`,
     )
   }

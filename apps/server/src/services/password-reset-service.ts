@@ -122,21 +122,33 @@ export function createPasswordResetService(deps: {
     const record = await storage.passwordResets.getByHash(sha256(token))
 
     if (!record) {
-      throw unauthenticated('Unknown password reset token; request a new link')
+      throw unauthenticated(
+        'reset_token_invalid',
+        'Unknown password reset token; request a new link',
+      )
     }
 
     if (record.used_at) {
-      throw unauthenticated('This password reset link was already used or replaced by a newer one')
+      throw unauthenticated(
+        'reset_token_invalid',
+        'This password reset link was already used or replaced by a newer one',
+      )
     }
 
     if (Date.parse(record.expires_at) <= Date.now()) {
-      throw unauthenticated('This password reset link has expired; request a new one')
+      throw unauthenticated(
+        'reset_token_invalid',
+        'This password reset link has expired; request a new one',
+      )
     }
 
     const user = await storage.users.get(record.user_id)
 
     if (!user?.active || !user.password_hash) {
-      throw unauthenticated('Unknown password reset token; request a new link')
+      throw unauthenticated(
+        'reset_token_invalid',
+        'Unknown password reset token; request a new link',
+      )
     }
 
     return { record, user }
@@ -155,7 +167,10 @@ export function createPasswordResetService(deps: {
     const now = new Date().toISOString()
 
     if (!(await storage.passwordResets.consume(record.token_hash, now))) {
-      throw unauthenticated('This password reset link was already used or replaced by a newer one')
+      throw unauthenticated(
+        'reset_token_invalid',
+        'This password reset link was already used or replaced by a newer one',
+      )
     }
 
     const updated = await storage.users.update(user.user_id, {
@@ -164,7 +179,10 @@ export function createPasswordResetService(deps: {
     })
 
     if (!updated.ok) {
-      throw unauthenticated('Unknown password reset token; request a new link')
+      throw unauthenticated(
+        'reset_token_invalid',
+        'Unknown password reset token; request a new link',
+      )
     }
 
     await tokens.revokeAll(user.user_id)

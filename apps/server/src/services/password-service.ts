@@ -26,7 +26,7 @@ export function createPasswordService(
     const user = await storage.users.get(actor.userId)
 
     if (!user?.active) {
-      throw unauthenticated('The account is not active')
+      throw unauthenticated('account_inactive', 'The account is not active')
     }
 
     const currentHash = user.password_hash
@@ -51,7 +51,7 @@ export function createPasswordService(
     })
 
     if (!updated.ok) {
-      throw unauthenticated('The account is not active')
+      throw unauthenticated('account_inactive', 'The account is not active')
     }
 
     await tokens.revokeAll(user.user_id)

@@ -50,13 +50,17 @@ export function createSignatureVerifier(settings: SignatureSettings) {
 
   function checkTimestamp(timestamp: string, at: number): number {
     if (!TIMESTAMP.test(timestamp)) {
-      throw unauthenticated('X-Signature-Timestamp must be unix time in seconds')
+      throw unauthenticated(
+        'signature_invalid',
+        'X-Signature-Timestamp must be unix time in seconds',
+      )
     }
 
     const signedAt = Number(timestamp) * 1000
 
     if (Math.abs(at - signedAt) > toleranceMs) {
       throw unauthenticated(
+        'timestamp_out_of_tolerance',
         `X-Signature-Timestamp is more than ${settings.toleranceSeconds} seconds from the server clock`,
       )
     }
@@ -73,6 +77,7 @@ export function createSignatureVerifier(settings: SignatureSettings) {
 
     if (timestamp === undefined || signature === undefined) {
       throw unauthenticated(
+        'signature_invalid',
         `This request must be signed with X-Signature-Timestamp and X-Signature; ${GUIDE}`,
       )
     }
@@ -82,13 +87,19 @@ export function createSignatureVerifier(settings: SignatureSettings) {
     const given = SIGNATURE.exec(signature)?.[1]
 
     if (!given) {
-      throw unauthenticated('X-Signature must be sha256= followed by 64 hex digits')
+      throw unauthenticated(
+        'signature_invalid',
+        'X-Signature must be sha256= followed by 64 hex digits',
+      )
     }
 
     const expected = signatureOf(secret, timestamp, await parts.body()).slice('sha256='.length)
 
     if (!timingSafeEqual(Buffer.from(given, 'hex'), Buffer.from(expected, 'hex'))) {
-      throw unauthenticated(`X-Signature does not match this request; ${GUIDE}`)
+      throw unauthenticated(
+        'signature_invalid',
+        `X-Signature does not match this request; ${GUIDE}`,
+      )
     }
 
     // No await from here on: of two concurrent copies, exactly one finds the signature unseen.
@@ -96,7 +107,10 @@ export function createSignatureVerifier(settings: SignatureSettings) {
     forgetExpired(at)
 
     if (seen.has(replayKey)) {
-      throw unauthenticated('This signature was already used; sign every request afresh')
+      throw unauthenticated(
+        'signature_replayed',
+        'This signature was already used; sign every request afresh',
+      )
     }
 
     seen.set(replayKey, signedAt + toleranceMs)

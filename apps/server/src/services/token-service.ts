@@ -102,7 +102,7 @@ export function createTokenService(storage: Storage, settings: TokenSettings) {
     const longest = settings.accessTtlSeconds + LIFETIME_LEEWAY_SECONDS
 
     if (expiresAt - issuedAt > longest || issuedAt > Date.now() / 1000 + LIFETIME_LEEWAY_SECONDS) {
-      throw unauthenticated('Invalid access token')
+      throw unauthenticated('token_invalid', 'Invalid access token')
     }
   }
 
@@ -117,24 +117,24 @@ export function createTokenService(storage: Storage, settings: TokenSettings) {
       })
 
       if (payload.typ !== ACCESS_TOKEN_TYPE || typeof payload.sub !== 'string') {
-        throw unauthenticated('Not an access token')
+        throw unauthenticated('token_invalid', 'Not an access token')
       }
 
       // Every token this server signs names its login, so logout and password changes reach it.
       if (typeof payload.sid !== 'string') {
-        throw unauthenticated('Invalid access token')
+        throw unauthenticated('token_invalid', 'Invalid access token')
       }
 
       refuseOverlongLifetime(payload.iat!, payload.exp!)
 
       if (await storage.refreshTokens.isFamilyRevoked(payload.sid)) {
-        throw unauthenticated('This login has ended; sign in again')
+        throw unauthenticated('login_ended', 'This login has ended; sign in again')
       }
 
       const user = await storage.users.get(payload.sub)
 
       if (!user || !user.active) {
-        throw unauthenticated('The account behind this token is not active')
+        throw unauthenticated('account_inactive', 'The account behind this token is not active')
       }
 
       return {
@@ -149,11 +149,14 @@ export function createTokenService(storage: Storage, settings: TokenSettings) {
       }
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) {
-        throw unauthenticated('Access token expired; refresh it at /api/v1/auth/refresh')
+        throw unauthenticated(
+          'token_expired',
+          'Access token expired; refresh it at /api/v1/auth/refresh',
+        )
       }
 
       if (error instanceof joseErrors.JOSEError) {
-        throw unauthenticated('Invalid access token')
+        throw unauthenticated('token_invalid', 'Invalid access token')
       }
 
       throw error
@@ -171,18 +174,21 @@ export function createTokenService(storage: Storage, settings: TokenSettings) {
       record.expires_at <= now ||
       (await storage.refreshTokens.isFamilyRevoked(record.family_id))
     ) {
-      throw unauthenticated('Invalid or expired refresh token')
+      throw unauthenticated('login_ended', 'Invalid or expired refresh token')
     }
 
     if (!(await storage.refreshTokens.markUsed(record.token_id, now))) {
       await storage.refreshTokens.revokeFamily(record.family_id, now)
-      throw unauthenticated('Refresh token already used; every session of this login is revoked')
+      throw unauthenticated(
+        'login_ended',
+        'Refresh token already used; every session of this login is revoked',
+      )
     }
 
     const user = await storage.users.get(record.user_id)
 
     if (!user || !user.active) {
-      throw unauthenticated('The account is not active')
+      throw unauthenticated('account_inactive', 'The account is not active')
     }
 
     return issue(user, record.family_id)

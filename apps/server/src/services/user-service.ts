@@ -159,7 +159,7 @@ export function createUserService(storage: Storage, lockout: LoginLockout) {
       const matches = await verifyPassword(password, hash)
 
       if (!user?.password_hash || !matches || !user.active) {
-        throw unauthenticated('Invalid username or password')
+        throw unauthenticated('invalid_credentials', 'Invalid username or password')
       }
 
       return user

@@ -2,6 +2,7 @@ import type { TokenResponse } from '@smartsteps/contracts'
 
 import { SmartStepsError } from '../errors/index.js'
 import type { Authorizer } from './authorizer.js'
+import { callsForRenewal } from './renewal.js'
 
 export interface Credentials {
   username: string
@@ -86,9 +87,17 @@ export class TokenKeeper implements Authorizer {
     return this.held?.token ?? null
   }
 
-  async recover(failed: string): Promise<boolean> {
+  async recover(failed: string, refusal: SmartStepsError): Promise<boolean> {
     if (!this.inFlight && this.held && this.held.token !== failed) {
       return true // renewed while the failed request was out
+    }
+
+    if (!callsForRenewal(refusal)) {
+      // The login is over (ended, revoked, account gone): a refresh cannot cure that and would
+      // only spend the refresh token; credentials kept for it may start a new login.
+      await this.shared(() => this.startOver(failed))
+
+      return this.held !== null && this.held.token !== failed
     }
 
     if (!this.inFlight && !this.held?.refreshToken && !this.credentials) {
@@ -161,6 +170,16 @@ export class TokenKeeper implements Authorizer {
     })
 
     return this.inFlight
+  }
+
+  /** Drops the login whose token `failed` was refused for good, and signs in again if it can. */
+  private async startOver(failed: string): Promise<void> {
+    if (this.held?.token === failed) {
+      this.held = null
+      this.onSession?.(null)
+    }
+
+    await this.loginWithCredentials()
   }
 
   private async loginWithCredentials(): Promise<void> {

@@ -1,4 +1,8 @@
-import type { ErrorCode } from '@smartsteps/contracts'
+import {
+  type AuthFailureReason,
+  AuthFailureReasonSchema,
+  type ErrorCode,
+} from '@smartsteps/contracts'
 
 export interface SmartStepsErrorInit {
   status: number
@@ -21,6 +25,11 @@ export class SmartStepsError extends Error {
   readonly requestId: string | null
   /** On 429: how long the server asked to wait, from Retry-After; null otherwise. */
   readonly retryAfterSeconds: number | null
+  /**
+   * On 401: why authentication failed (`details.reason`). Null when the server gave none (older
+   * servers) or one this SDK does not know (newer ones); `details.reason` still holds it then.
+   */
+  readonly reason: AuthFailureReason | null
 
   constructor(init: SmartStepsErrorInit) {
     super(init.message)
@@ -29,5 +38,9 @@ export class SmartStepsError extends Error {
     this.details = init.details
     this.requestId = init.requestId
     this.retryAfterSeconds = init.retryAfterSeconds ?? null
+    this.reason =
+      init.code === 'authentication_error'
+        ? (AuthFailureReasonSchema.safeParse(init.details?.reason).data ?? null)
+        : null
   }
 }

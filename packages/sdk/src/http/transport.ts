@@ -114,7 +114,7 @@ export class Transport {
       if (response.status === 401 && credential && !retried.credential) {
         retried.credential = true
 
-        if (await this.settings.authorizer.recover(credential)) {
+        if (await this.settings.authorizer.recover(credential, errorFromResponse(response, text))) {
           continue
         }
       }

@@ -82,10 +82,9 @@ export function socketOpener(
     try {
       return await openOnce(WebSocket, credential)
     } catch (error) {
-      const renewable =
-        error instanceof SmartStepsError && error.status === 401 && credential !== null
+      const refused = error instanceof SmartStepsError && error.status === 401
 
-      if (renewable && (await http.authorizer.recover(credential))) {
+      if (refused && credential !== null && (await http.authorizer.recover(credential, error))) {
         return openOnce(WebSocket, await http.authorizer.bearer())
       }
 

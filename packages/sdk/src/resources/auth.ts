@@ -1,4 +1,6 @@
 import {
+  type CurrentCaller,
+  CurrentCallerSchema,
   PasswordResetAcceptedSchema,
   type PasswordResetAccepted,
   type TokenResponse,
@@ -56,6 +58,15 @@ export class AuthResource {
   /** Renews the access token now (the SDK also does this by itself when it expires). */
   refresh(): Promise<TokenResponse> {
     return this.sessions().refresh()
+  }
+
+  /** Who this client's credential speaks for: user, effective scopes, credential kind, expiry. */
+  me(): Promise<CurrentCaller> {
+    return this.http.request({
+      method: 'GET',
+      path: apiPath('auth', 'me'),
+      schema: CurrentCallerSchema,
+    })
   }
 
   /** Ends this login on the server and forgets its tokens and any credentials given. */

@@ -28,7 +28,19 @@ export const SESSION_ONLY_ROUTES: Record<string, string> = {
   'POST /api/v1/auth/password': 'every role changes its own password, proving it with a session',
 }
 
-export type Requirement = { kind: 'public' } | { kind: 'scope'; scope: Scope } | { kind: 'session' }
+/**
+ * Routes that any valid credential may call, whatever its role or scopes: they only describe the
+ * caller to itself. The matrix expects every caller to get 200 there.
+ */
+export const ANY_CREDENTIAL_ROUTES: Record<string, string> = {
+  'GET /api/v1/auth/me': 'it tells a credential only about itself, which its holder already has',
+}
+
+export type Requirement =
+  | { kind: 'public' }
+  | { kind: 'scope'; scope: Scope }
+  | { kind: 'session' }
+  | { kind: 'any_credential' }
 
 /** Scope families with one scope whatever the verb: a ticket is POSTed but only lets you connect. */
 const SINGLE_SCOPE_FAMILIES: Record<string, Scope> = { realtime: 'realtime:connect' }
@@ -52,6 +64,10 @@ export function requirementOf(route: InventoryRoute): Requirement | undefined {
 
   if (route.key in PUBLIC_ROUTES) {
     return { kind: 'public' }
+  }
+
+  if (route.key in ANY_CREDENTIAL_ROUTES) {
+    return { kind: 'any_credential' }
   }
 
   return route.key in SESSION_ONLY_ROUTES ? { kind: 'session' } : undefined

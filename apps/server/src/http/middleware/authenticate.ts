@@ -1,3 +1,4 @@
+import type { AuthFailureReason } from '@smartsteps/contracts'
 import type { MiddlewareHandler } from 'hono'
 
 import { bearerCredential } from '../../services/bearer-credential.js'
@@ -12,11 +13,14 @@ import { errorResponse } from '../errors.js'
  */
 export function authenticate(credentials: CredentialResolver): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const credential = bearerCredential(c.req.header('authorization'))
+    const header = c.req.header('authorization')
+    const credential = bearerCredential(header)
 
     if (!credential) {
       c.header('WWW-Authenticate', 'Bearer realm="smartsteps"')
-      return errorResponse(c, 'authentication_error', 'Missing or malformed Authorization header')
+      return errorResponse(c, 'authentication_error', 'Missing or malformed Authorization header', {
+        reason: header === undefined ? 'missing_credential' : 'malformed_credential',
+      } satisfies { reason: AuthFailureReason })
     }
 
     const { actor, expiresAt } = await credentials.resolve(credential, {

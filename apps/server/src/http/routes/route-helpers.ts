@@ -1,4 +1,5 @@
 import {
+  AUTH_FAILURE_REASONS,
   ERROR_STATUS,
   type ErrorCode,
   ErrorEnvelopeSchema,
@@ -10,9 +11,18 @@ import type { z } from 'zod'
 import { requireScope } from '../../domain/actor.js'
 import type { AppEnv } from '../env.js'
 
+/** The reasons listed from the contracts' table, so the spec cannot drift from what is sent. */
+const AUTHENTICATION_ERROR_DESCRIPTION = `Missing, invalid or expired credentials. details.reason says why: ${Object.entries(
+  AUTH_FAILURE_REASONS,
+)
+  .map(([reason, meaning]) => `\`${reason}\` (${meaning})`)
+  .join(
+    '; ',
+  )}. Only token_expired is fixed by renewing the access token; a 401 without a reason comes from an older server.`
+
 const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   invalid_request: 'Malformed request, e.g. a body that is not JSON',
-  authentication_error: 'Missing, invalid or expired credentials',
+  authentication_error: AUTHENTICATION_ERROR_DESCRIPTION,
   permission_denied: 'Authenticated, but not allowed to do this',
   resource_not_found: 'No such resource, or not one the caller may see',
   method_not_allowed:
