@@ -1,6 +1,7 @@
 import { type CryptoKey, exportSPKI, importJWK, type JWK, SignJWT, UnsecuredJWT } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { rawUpgrade } from '../realtime/testing/raw-upgrade.js'
 import { configSection } from '../testing/config-section.js'
 import { startOidcProvider, type OidcProvider } from '../testing/oidc-provider.js'
 import { startTestServer, type TestServer } from '../testing/test-server.js'
@@ -235,6 +236,11 @@ describe('OAuth with the provider unreachable', () => {
 
       expect(response.status).toBe(503)
       expect(response.body.error.code).toBe('service_unavailable')
+
+      const upgrade = await rawUpgrade(server.url, { token })
+
+      expect(upgrade.status).toBe(503)
+      expect(JSON.parse(upgrade.body).error.code).toBe('service_unavailable')
     } finally {
       await server.close()
     }

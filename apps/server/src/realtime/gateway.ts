@@ -22,6 +22,7 @@ const REFUSALS: Record<number, { text: string; code: ErrorCode }> = {
   404: { text: 'Not Found', code: 'resource_not_found' },
   429: { text: 'Too Many Requests', code: 'rate_limited' },
   500: { text: 'Internal Server Error', code: 'internal_error' },
+  503: { text: 'Service Unavailable', code: 'service_unavailable' },
 }
 
 function firstValue(header: string | string[] | undefined): string | undefined {

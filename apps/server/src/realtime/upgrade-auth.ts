@@ -10,13 +10,20 @@ import type { CredentialResolver } from '../services/credential-resolver.js'
 import type { TicketStore } from './tickets.js'
 
 export const REALTIME_SUBPROTOCOL = 'smartsteps.v1'
+
+/** Refusals other than 401, by the credential check's error: as REST answers them. */
+const UPGRADE_STATUS: Partial<Record<string, 403 | 503>> = {
+  permission_denied: 403,
+  // The identity provider's keys cannot be fetched: the credential may be fine, try again.
+  service_unavailable: 503,
+}
 const TICKET_PROTOCOL_PREFIX = 'ticket.'
 
 export type UpgradeCredential =
   | { ok: true; actor: Actor; expiresAt: number }
   | {
       ok: false
-      status: 401 | 403 | 500
+      status: 401 | 403 | 500 | 503
       reason: string
       /** The envelope's details: a 401 says why (AuthFailureReason) as REST does. */
       details?: Record<string, unknown>
@@ -83,7 +90,7 @@ export async function authenticateUpgrade(
       return { ok: true, ...resolved }
     } catch (error) {
       if (error instanceof DomainError) {
-        const status = error.code === 'permission_denied' ? 403 : 401
+        const status = UPGRADE_STATUS[error.code] ?? 401
         return { ok: false, status, reason: error.message, details: error.details }
       }
 
