@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 
 import { HealthSchema, TokenResponseSchema } from '@smartsteps/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-
-import { temporaryFolders } from './testing/temporary-folders.js'
 
 // What `pnpm start` runs. The bundle orders modules itself, so a start-up fault it alone has
 // (a module read before it is initialised) never shows in tests that import the sources.
@@ -14,7 +14,8 @@ const BUNDLE = fileURLToPath(new URL('../dist/main.js', import.meta.url))
 const ADMIN_PASSWORD = 'built-server-admin-password'
 
 describe('the built server', () => {
-  const temporaryFolder = temporaryFolders('smartsteps-built-')
+  // Made in beforeAll and removed in afterAll, which runs even when the server fails to start.
+  const dataDir = mkdtempSync(join(tmpdir(), 'smartsteps-built-'))
   let child: ChildProcess
   let origin: string
 
@@ -26,7 +27,7 @@ describe('the built server', () => {
     child = spawn(process.execPath, [BUNDLE, '--host', '127.0.0.1', '--port', '0'], {
       env: {
         ...process.env,
-        SMARTSTEPS_DATA_DIR: temporaryFolder(),
+        SMARTSTEPS_DATA_DIR: dataDir,
         SMARTSTEPS_ADMIN_PASSWORD: ADMIN_PASSWORD,
         SMARTSTEPS_LOG_LEVEL: 'info',
       },
@@ -35,8 +36,14 @@ describe('the built server', () => {
     origin = await listeningOrigin(child)
   })
 
-  afterAll(() => {
-    child?.kill('SIGKILL')
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGKILL')
+      await exited
+    }
+
+    rmSync(dataDir, { recursive: true, force: true })
   })
 
   it('starts, reports healthy and signs the admin in', async () => {
