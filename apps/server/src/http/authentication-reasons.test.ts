@@ -4,9 +4,11 @@ import { request as httpRequest } from 'node:http'
 import { join } from 'node:path'
 
 import { AUTH_FAILURE_REASONS } from '@smartsteps/contracts'
+import Database from 'better-sqlite3'
 import { decodeJwt, SignJWT } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { DATABASE_FILE } from '../storage/sqlite/database.js'
 import {
   callWithKey,
   createKey,
@@ -180,6 +182,20 @@ describe('the reason every authentication failure names', () => {
     await server.call('DELETE', `/api/v1/keys/${key.key_id}`, { token: adminToken })
 
     expectRefusedFor(await clients(key.secret), 'key_revoked')
+  })
+
+  it('key_expired: an API key past its expiry', async () => {
+    const key = await createKey(server, adminToken, { name: 'Expired', scopes: ['clients:read'] })
+
+    // No API shortens a key's life, so its stored expiry is moved into the past directly.
+    const db = new Database(join(server.dataDir, DATABASE_FILE))
+    db.prepare('UPDATE api_keys SET expires_at = ? WHERE key_id = ?').run(
+      new Date(Date.now() - 60_000).toISOString(),
+      key.key_id,
+    )
+    db.close()
+
+    expectRefusedFor(await clients(key.secret), 'key_expired')
   })
 
   it('signature_invalid: an unsigned request, or one signed with another secret', async () => {
