@@ -1,4 +1,5 @@
 import { MessageListSchema } from '@smartsteps/contracts'
+import { decodeJwt } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { startTestServer, type TestServer } from '../testing/test-server.js'
@@ -12,18 +13,8 @@ describe('who posted a message', () => {
   beforeAll(async () => {
     server = await startTestServer()
     token = await server.facilitator('authorship.facilitator')
-    userId = subjectOf(token)
-
-    const client = await server.call('POST', '/api/v1/clients', {
-      token,
-      body: { first_name: 'Alex', last_name: 'Doe' },
-    })
-    const session = await server.call('POST', '/api/v1/sessions', {
-      token,
-      body: { client_id: client.body.client_id, persona_id: 'dr_morgan_hayes' },
-    })
-    sessionId = session.body.session_id
-    await server.call('POST', `/api/v1/sessions/${sessionId}/start`, { token })
+    userId = decodeJwt(token).sub!
+    sessionId = (await server.activeSession(token)).sessionId
   })
 
   afterAll(() => server.close())
@@ -61,8 +52,3 @@ describe('who posted a message', () => {
     ])
   })
 })
-
-/** The user id an access token was issued to. */
-function subjectOf(token: string): string {
-  return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).sub
-}

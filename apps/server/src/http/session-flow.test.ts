@@ -123,19 +123,7 @@ describe('a whole persona session over HTTP', () => {
   })
 
   it('pages the transcript with an after-cursor', async () => {
-    const clientId = (
-      await server.call('POST', '/api/v1/clients', {
-        token,
-        body: { first_name: 'A', last_name: 'B' },
-      })
-    ).body.client_id
-    const sessionId = (
-      await server.call('POST', '/api/v1/sessions', {
-        token,
-        body: { client_id: clientId, persona_id: 'dr_alex_rivera' },
-      })
-    ).body.session_id
-    await server.call('POST', `/api/v1/sessions/${sessionId}/start`, { token })
+    const { sessionId } = await server.activeSession(token, 'dr_alex_rivera')
 
     for (let index = 0; index < 5; index++) {
       await server.call('POST', `/api/v1/sessions/${sessionId}/messages`, {
@@ -244,19 +232,7 @@ describe('a whole persona session over HTTP', () => {
   })
 
   it('flags a session whose client signals risk in indirect words', async () => {
-    const clientId = (
-      await server.call('POST', '/api/v1/clients', {
-        token,
-        body: { first_name: 'I', last_name: 'J' },
-      })
-    ).body.client_id
-    const sessionId = (
-      await server.call('POST', '/api/v1/sessions', {
-        token,
-        body: { client_id: clientId, persona_id: 'dr_alex_rivera' },
-      })
-    ).body.session_id
-    await server.call('POST', `/api/v1/sessions/${sessionId}/start`, { token })
+    const { sessionId } = await server.activeSession(token, 'dr_alex_rivera')
 
     const sent = await server.call('POST', `/api/v1/sessions/${sessionId}/messages`, {
       token,
@@ -271,19 +247,7 @@ describe('a whole persona session over HTTP', () => {
   })
 
   it('flags a session whose client signals risk and answers with urgent help', async () => {
-    const clientId = (
-      await server.call('POST', '/api/v1/clients', {
-        token,
-        body: { first_name: 'G', last_name: 'H' },
-      })
-    ).body.client_id
-    const sessionId = (
-      await server.call('POST', '/api/v1/sessions', {
-        token,
-        body: { client_id: clientId, persona_id: 'dr_morgan_hayes' },
-      })
-    ).body.session_id
-    await server.call('POST', `/api/v1/sessions/${sessionId}/start`, { token })
+    const { sessionId } = await server.activeSession(token)
 
     const sent = await server.call('POST', `/api/v1/sessions/${sessionId}/messages`, {
       token,

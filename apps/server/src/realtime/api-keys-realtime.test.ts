@@ -41,20 +41,7 @@ describe('API keys on the WebSocket', () => {
   }
 
   async function activeSession() {
-    const clientId = (
-      await server.call('POST', '/api/v1/clients', {
-        token,
-        body: { first_name: 'Live', last_name: 'Keyed' },
-      })
-    ).body.client_id
-    const sessionId = (
-      await server.call('POST', '/api/v1/sessions', {
-        token,
-        body: { client_id: clientId, persona_id: 'dr_morgan_hayes' },
-      })
-    ).body.session_id as string
-    await server.call('POST', `/api/v1/sessions/${sessionId}/start`, { token })
-    return sessionId
+    return (await server.activeSession(token)).sessionId
   }
 
   const revoke = (keyId: string) => server.call('DELETE', `/api/v1/keys/${keyId}`, { token })

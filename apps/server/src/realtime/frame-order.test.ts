@@ -17,19 +17,7 @@ describe('frames of one connection', () => {
     token = await server.facilitator('order.facilitator')
     socket = await openSocket(`${server.url.replace('http', 'ws')}/ws`, { token })
 
-    const clientId = (
-      await server.call('POST', '/api/v1/clients', {
-        token,
-        body: { first_name: 'Order', last_name: 'Client' },
-      })
-    ).body.client_id
-    sessionId = (
-      await server.call('POST', '/api/v1/sessions', {
-        token,
-        body: { client_id: clientId, persona_id: 'dr_morgan_hayes' },
-      })
-    ).body.session_id
-    await server.call('POST', `/api/v1/sessions/${sessionId}/start`, { token })
+    sessionId = (await server.activeSession(token)).sessionId
   })
 
   afterAll(async () => {
@@ -92,19 +80,7 @@ describe('frames of one connection over its rate limit', () => {
     })
     token = await server.facilitator('limit.order.facilitator')
 
-    const clientId = (
-      await server.call('POST', '/api/v1/clients', {
-        token,
-        body: { first_name: 'Limit', last_name: 'Client' },
-      })
-    ).body.client_id
-    sessionId = (
-      await server.call('POST', '/api/v1/sessions', {
-        token,
-        body: { client_id: clientId, persona_id: 'dr_morgan_hayes' },
-      })
-    ).body.session_id
-    await server.call('POST', `/api/v1/sessions/${sessionId}/start`, { token })
+    sessionId = (await server.activeSession(token)).sessionId
   })
 
   afterAll(() => server.close())

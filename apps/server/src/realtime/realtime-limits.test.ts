@@ -45,20 +45,7 @@ describe('realtime limits and failures', () => {
   }
 
   async function activeSession() {
-    const clientId = (
-      await server.call('POST', '/api/v1/clients', {
-        token,
-        body: { first_name: 'L', last_name: 'M' },
-      })
-    ).body.client_id
-    const sessionId = (
-      await server.call('POST', '/api/v1/sessions', {
-        token,
-        body: { client_id: clientId, persona_id: 'dr_alex_rivera' },
-      })
-    ).body.session_id as string
-    await server.call('POST', `/api/v1/sessions/${sessionId}/start`, { token })
-    return sessionId
+    return (await server.activeSession(token, 'dr_alex_rivera')).sessionId
   }
 
   it('answers a burst over the rate with rate_limited, then closes with 1008 when abused', async () => {

@@ -31,20 +31,7 @@ describe('realtime sessions over WebSocket', () => {
   }
 
   async function activeSession(owner = token) {
-    const clientId = (
-      await server.call('POST', '/api/v1/clients', {
-        token: owner,
-        body: { first_name: 'Live', last_name: 'Client' },
-      })
-    ).body.client_id
-    const sessionId = (
-      await server.call('POST', '/api/v1/sessions', {
-        token: owner,
-        body: { client_id: clientId, persona_id: 'dr_morgan_hayes' },
-      })
-    ).body.session_id as string
-    await server.call('POST', `/api/v1/sessions/${sessionId}/start`, { token: owner })
-    return sessionId
+    return (await server.activeSession(owner)).sessionId
   }
 
   async function join(socket: TestSocket, sessionId: string, lastSeq?: number) {

@@ -1,14 +1,10 @@
 import { REALTIME_CLOSE_CODES } from '@smartsteps/contracts'
+import { decodeJwt } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createKey } from '../testing/api-keys.js'
 import { startTestServer, type TestServer } from '../testing/test-server.js'
 import { ackOf, openSocket, type TestSocket } from '../testing/ws-client.js'
-
-/** The user id an access token was issued to. */
-function subjectOf(token: string): string {
-  return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).sub
-}
 
 describe('an open socket whose credential changes after the upgrade', () => {
   let server: TestServer
@@ -35,25 +31,12 @@ describe('an open socket whose credential changes after the upgrade', () => {
     const login = await server.call('POST', '/api/v1/auth/login', {
       body: { username, password: `${username}-password-123` },
     })
-    const clientId = (
-      await server.call('POST', '/api/v1/clients', {
-        token,
-        body: { first_name: 'Standing', last_name: 'Client' },
-      })
-    ).body.client_id
-    const sessionId = (
-      await server.call('POST', '/api/v1/sessions', {
-        token,
-        body: { client_id: clientId, persona_id: 'dr_morgan_hayes' },
-      })
-    ).body.session_id as string
-
-    await server.call('POST', `/api/v1/sessions/${sessionId}/start`, { token })
+    const { sessionId } = await server.activeSession(token)
 
     return {
       token: login.body.token as string,
       refreshToken: login.body.refresh_token as string,
-      userId: subjectOf(token),
+      userId: decodeJwt(token).sub!,
       sessionId,
     }
   }

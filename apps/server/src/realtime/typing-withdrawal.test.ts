@@ -33,20 +33,7 @@ describe('typing indicators left on by a socket that goes away', () => {
   }
 
   async function activeSession() {
-    const clientId = (
-      await server.call('POST', '/api/v1/clients', {
-        token,
-        body: { first_name: 'Typing', last_name: 'Client' },
-      })
-    ).body.client_id
-    const sessionId = (
-      await server.call('POST', '/api/v1/sessions', {
-        token,
-        body: { client_id: clientId, persona_id: 'dr_morgan_hayes' },
-      })
-    ).body.session_id as string
-    await server.call('POST', `/api/v1/sessions/${sessionId}/start`, { token })
-    return { clientId, sessionId }
+    return server.activeSession(token)
   }
 
   async function join(socket: TestSocket, sessionId: string) {

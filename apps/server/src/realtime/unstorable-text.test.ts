@@ -14,19 +14,7 @@ describe('a send_message frame holding text that cannot be stored as written', (
     token = await server.facilitator('surrogate.facilitator')
     socket = await openSocket(`${server.url.replace('http', 'ws')}/ws`, { token })
 
-    const clientId = (
-      await server.call('POST', '/api/v1/clients', {
-        token,
-        body: { first_name: 'Text', last_name: 'Client' },
-      })
-    ).body.client_id
-    sessionId = (
-      await server.call('POST', '/api/v1/sessions', {
-        token,
-        body: { client_id: clientId, persona_id: 'dr_morgan_hayes' },
-      })
-    ).body.session_id
-    await server.call('POST', `/api/v1/sessions/${sessionId}/start`, { token })
+    sessionId = (await server.activeSession(token)).sessionId
   })
 
   afterAll(async () => {

@@ -16,6 +16,13 @@ export interface TestServer extends RunningServer {
   login(username?: string, password?: string): Promise<string>
   /** Creates a facilitator and returns their access token. */
   facilitator(username: string): Promise<string>
+  /** Registers a client for the token's user and starts a session with the persona for it. */
+  activeSession(token: string, personaId?: string): Promise<ActiveSession>
+}
+
+export interface ActiveSession {
+  clientId: string
+  sessionId: string
 }
 
 export interface CallOptions {
@@ -133,12 +140,48 @@ export async function startTestServer(
     return login(username, password)
   }
 
+  /** Fails loudly at the step that did not work, so a test never runs on a half-made session. */
+  async function expectStatus(result: Promise<CallResult>, status: number, step: string) {
+    const answer = await result
+
+    if (answer.status !== status) {
+      throw new Error(`${step} failed: ${answer.status} ${JSON.stringify(answer.body)}`)
+    }
+
+    return answer.body
+  }
+
+  async function activeSession(token: string, personaId = 'dr_morgan_hayes') {
+    const client = await expectStatus(
+      call('POST', '/api/v1/clients', { token, body: { first_name: 'Test', last_name: 'Client' } }),
+      201,
+      'client registration',
+    )
+    const session = await expectStatus(
+      call('POST', '/api/v1/sessions', {
+        token,
+        body: { client_id: client.client_id, persona_id: personaId },
+      }),
+      201,
+      'session creation',
+    )
+
+    await expectStatus(
+      call('POST', `/api/v1/sessions/${session.session_id}/start`, { token }),
+      200,
+      'session start',
+    )
+
+    return { clientId: client.client_id as string, sessionId: session.session_id as string }
+  }
+
   return {
     ...running,
     dataDir,
     call,
     login,
     facilitator,
+    activeSession,
     async close() {
       try {
         await running.close()
