@@ -152,7 +152,7 @@ export function createServices(config: Config, adapters: Adapters, logger: Logge
     notes: createNoteService(storage, sessions),
     realtime: createTypingService(bus, sessions),
     tickets: createTicketStore(config.realtime.ticket_ttl_seconds),
-    standing: createActorStanding(storage),
+    standing: createActorStanding(storage, apiKeyAuth.isUsable),
     analysis,
     health: createHealthService(storage, VERSION),
     clientAddresses: createClientAddressResolver(config.server.trusted_proxies),

@@ -6,8 +6,12 @@ import type { Storage } from '../ports/storage.js'
  * may stay open for the token's whole life: before each frame, and periodically, it asks here,
  * so a logout, a deactivation, a revoked key or a smaller role takes effect on open sockets too.
  */
-export function createActorStanding(storage: Storage) {
-  async function credentialStillWorks(actor: Actor, now: number): Promise<boolean> {
+export function createActorStanding(
+  storage: Storage,
+  /** The API key authenticator's own test of a key that still works (ignoring IP and signature). */
+  isKeyUsable: (keyId: string) => Promise<boolean>,
+) {
+  async function credentialStillWorks(actor: Actor): Promise<boolean> {
     const { kind, id } = actor.credential
 
     if (kind === 'session_token' && id) {
@@ -15,11 +19,7 @@ export function createActorStanding(storage: Storage) {
     }
 
     if (kind === 'api_key') {
-      const key = id ? await storage.apiKeys.get(id) : null
-
-      return Boolean(
-        key && !key.revoked_at && !(key.expires_at && Date.parse(key.expires_at) <= now),
-      )
+      return id !== null && (await isKeyUsable(id))
     }
 
     return true
@@ -30,10 +30,10 @@ export function createActorStanding(storage: Storage) {
    * when the user is gone or inactive or the credential has been ended. Scopes never grow here:
    * a promotion shows on the next connection.
    */
-  async function current(actor: Actor, now = Date.now()): Promise<Actor | null> {
+  async function current(actor: Actor): Promise<Actor | null> {
     const user = await storage.users.get(actor.userId)
 
-    if (!user || !user.active || !(await credentialStillWorks(actor, now))) {
+    if (!user || !user.active || !(await credentialStillWorks(actor))) {
       return null
     }
 
